@@ -1,0 +1,27 @@
+"""Local development: `make run`. Works with nothing but Python (SQLite, local-memory cache,
+e-mail printed to the console). A secret key is generated into the git-ignored .env once."""
+
+import secrets
+
+from .base import *  # noqa: F403
+from .base import ENV_FILE, env
+
+
+def _secret_key_from_env_file() -> str:
+    """Return SECRET_KEY from the environment, creating it in .env on the first run."""
+    key = env.str("SECRET_KEY", default="")
+    if key:
+        return key
+    key = secrets.token_urlsafe(50)
+    with open(ENV_FILE, "a", encoding="utf-8") as env_file:
+        env_file.write(f"SECRET_KEY={key}\n")
+    return key
+
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = _secret_key_from_env_file()
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,131 @@
+"""Build the demo site: Japanese home page with its English translation, site identity,
+menus, settings and one login per role. Idempotent: running it twice changes nothing."""
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from home import demo_content as demo
+from home.models import HomePage, NavigationMenu, NavigationMenuItem, SiteIdentity, SiteSettings
+from home.services import translate_through_localize
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo site and demo logins. Safe to run more than once."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--print-logins",
+            action="store_true",
+            help="Print the demo logins even when DEBUG is off.",
+        )
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            home = self.ensure_home_page()
+            site = self.ensure_site(home)
+            self.ensure_translation(home, "en", demo.HOME_EN)
+            self.ensure_identity()
+            self.ensure_menus(home)
+            self.ensure_settings(site)
+            self.ensure_users()
+        call_command("update_index", verbosity=0)
+        call_command("rebuild_references_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        if settings.DEBUG or options["print_logins"]:
+            self.print_logins()
+
+    def ensure_home_page(self):
+        ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        home = HomePage.objects.filter(locale=ja, depth=2).first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's "Welcome" placeholder holds the slug we need.
+        for page in root.get_children().filter(locale=ja, slug=demo.HOME["slug"]):
+            if page.specific_class is Page:
+                page.delete()
+        home = HomePage(locale=ja, **demo.HOME)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        return home
+
+    def ensure_site(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            site = Site(hostname=demo.SITE["hostname"], port=80, is_default_site=True)
+        site.root_page = home
+        site.site_name = demo.SITE["site_name"]
+        site.save()
+        return site
+
+    def ensure_translation(self, instance, language_code, strings):
+        locale = Locale.objects.get(language_code=language_code)
+        existing = instance.get_translation_or_none(locale)
+        if existing is not None:
+            return existing
+        return translate_through_localize(instance, language_code, strings)
+
+    def ensure_identity(self):
+        ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        identity = SiteIdentity.objects.filter(locale=ja).first()
+        if identity is None:
+            identity = SiteIdentity.objects.create(locale=ja, **demo.IDENTITY)
+        self.ensure_translation(identity, "en", demo.IDENTITY_EN)
+
+    def ensure_menus(self, home):
+        ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        for location, spec in demo.MENUS.items():
+            menu = NavigationMenu.objects.filter(locale=ja, location=location).first()
+            if menu is None:
+                menu = NavigationMenu(locale=ja, location=location, title=spec["title"])
+                for order, (label, target) in enumerate(spec["items"]):
+                    item = NavigationMenuItem(label=label, sort_order=order)
+                    if target == "home":
+                        item.link_page = home
+                    else:
+                        item.link_url = target
+                    menu.items.add(item)
+                menu.save()
+            self.ensure_translation(menu, "en", demo.MENUS_EN)
+
+    def ensure_settings(self, site):
+        site_settings = SiteSettings.for_site(site)
+        changed = False
+        for field, value in demo.SETTINGS.items():
+            if not getattr(site_settings, field):
+                setattr(site_settings, field, value)
+                changed = True
+        if changed:
+            site_settings.save()
+
+    def ensure_users(self):
+        User = get_user_model()
+        for spec in demo.USERS:
+            user = User.objects.filter(email=spec["email"]).first()
+            if user is None:
+                user = User.objects.create_user(
+                    email=spec["email"],
+                    password=demo.DEMO_PASSWORD,
+                    first_name=spec["first_name"],
+                    last_name=spec["last_name"],
+                    is_superuser=spec.get("superuser", False),
+                    is_staff=spec.get("superuser", False),
+                )
+            if spec["role"]:
+                user.groups.add(Group.objects.get(name=spec["role"]))
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
+
+    def print_logins(self):
+        self.stdout.write("")
+        self.stdout.write("Demo logins (password for all: %s)" % demo.DEMO_PASSWORD)
+        for spec in demo.USERS:
+            self.stdout.write(f"  {spec['email']:<24} {spec['label']}")
+        self.stdout.write("Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/admin/")

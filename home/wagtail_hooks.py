@@ -1,0 +1,49 @@
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.models import NavigationMenu, SiteIdentity
+from home.roles import is_source_language, is_translator_only
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    list_display = ["title", "location", "locale"]
+    list_filter = ["location", "locale"]
+    menu_label = _("Navigation menus")
+
+
+class SiteIdentityViewSet(SnippetViewSet):
+    model = SiteIdentity
+    icon = "site"
+    list_display = ["site_name", "city_name", "locale"]
+    menu_label = _("Site identity")
+
+
+class SiteStructureViewSetGroup(SnippetViewSetGroup):
+    items = (NavigationMenuViewSet, SiteIdentityViewSet)
+    menu_icon = "site"
+    menu_label = _("Site structure")
+    menu_name = "site-structure"
+
+
+register_snippet(SiteStructureViewSetGroup)
+
+
+def _refuse_source_language_edit(request, obj):
+    # Translators work on translations; the Japanese original belongs to the editors.
+    if is_translator_only(request.user) and is_source_language(obj):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def translators_edit_translations_only(request, page):
+    _refuse_source_language_edit(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def translators_edit_snippet_translations_only(request, instance):
+    _refuse_source_language_edit(request, instance)
