@@ -4,6 +4,7 @@ Everything that differs between machines is read from the environment (or a git-
 ``.env`` file) with django-environ; ``.env.example`` lists every variable.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -13,7 +14,7 @@ VAR_DIR = BASE_DIR / "var"
 VAR_DIR.mkdir(exist_ok=True)
 
 env = environ.Env()
-ENV_FILE = BASE_DIR / ".env"
+ENV_FILE = Path(os.environ.get("DJANGO_ENV_FILE", BASE_DIR / ".env"))
 if ENV_FILE.exists():
     env.read_env(str(ENV_FILE), overwrite=False)
 
@@ -156,6 +157,7 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/180s/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 # Wagtail's admin and its private pages use the same, rate-limited login.
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -222,7 +224,7 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail previews set SAMEORIGIN on their own responses
 
 LOGGING = {
     "version": 1,

@@ -1,28 +1,24 @@
 """Production: PostgreSQL, Redis, SMTP, HTTPS behind a reverse proxy.
 
-Refuses to start (one line naming the variable) when a required variable is missing.
+Refuses to start, with one line naming the variable, when a required variable is missing.
 """
-
-from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env
 
-REQUIRED = ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL", "EMAIL_URL")
-
-
-def _require(name: str) -> str:
-    value = env.str(name, default="")
-    if not value:
-        raise ImproperlyConfigured(
-            f"Missing required environment variable {name} (see .env.example)."
-        )
-    return value
-
+REQUIRED = (
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "CACHE_URL",
+    "EMAIL_URL",
+    "WAGTAILADMIN_BASE_URL",
+)
 
 for _name in REQUIRED:
-    _require(_name)
-_require("WAGTAILADMIN_BASE_URL")
+    if not env.str(_name, default=""):
+        # SystemExit prints just this line: no traceback to read through at 3 a.m.
+        raise SystemExit(f"Missing required environment variable {_name} (see .env.example).")
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
@@ -32,7 +28,7 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if not DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
+    raise SystemExit("DATABASE_URL must point at PostgreSQL in production.")
 CACHES = {"default": env.cache("CACHE_URL")}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 EMAIL_CONFIG = env.email("EMAIL_URL")

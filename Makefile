@@ -1,0 +1,72 @@
+# Tsunagaru — the two commands: `make run` and `make test`.
+# Both work on a fresh Debian machine with Python 3.11: they create .venv, install what is
+# missing (Python packages; gettext, Chromium and Japanese fonts from Debian), then act.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test messages makemessages migrate seed lint format ci clean system-deps browser-deps
+
+run: $(VENV)/.runtime messages migrate seed ## serve the demo site on http://127.0.0.1:8000
+	@echo "Tsunagaru: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.dev browser-deps messages ## the whole suite, browser tests included
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { $(SUDO) $(APT_GET) update -qq && \
+		$(SUDO) $(APT_GET) install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+# gettext's msgfmt compiles the catalogues.
+system-deps:
+	@command -v msgfmt >/dev/null || { $(SUDO) $(APT_GET) update -qq && \
+		$(SUDO) $(APT_GET) install -y -qq gettext; }
+
+# Debian's Chromium and Noto CJK fonts for the browser tests; nothing is downloaded elsewhere.
+browser-deps: system-deps
+	@{ [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; } || { \
+		$(SUDO) $(APT_GET) update -qq && \
+		$(SUDO) $(APT_GET) install -y -qq chromium fonts-noto-cjk fontconfig; }
+
+messages: system-deps $(VENV)/.runtime ## compile the translation catalogues
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+makemessages: $(VENV)/.runtime ## extract UI strings into locale/*/django.po
+	$(MANAGE) makemessages -l ja --no-location --no-obsolete --ignore=.venv --ignore=var
+
+migrate: $(VENV)/.runtime
+	$(MANAGE) migrate --no-input -v0
+
+seed: $(VENV)/.runtime
+	$(MANAGE) seed_demo
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+ci: ## what CI runs
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) var/static var/test*.sqlite3*

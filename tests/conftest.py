@@ -1,0 +1,53 @@
+import importlib
+import os
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Collection, Locale, Page
+
+# Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def ensure_wagtail_base():
+    """Recreate what migrations made (locales, root page, root collection, roles).
+
+    Transactional tests flush the database after each test, and with it the rows that data
+    migrations created; browser tests run transactionally, so they rebuild them.
+    """
+    for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=language_code)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=Locale.objects.get(language_code=settings.LANGUAGE_CODE),
+            )
+        )
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    roles = importlib.import_module("home.migrations.0002_roles_and_city_approval_workflow")
+    roles.create_roles(apps, None)
+
+
+@pytest.fixture
+def demo_site(db, django_capture_on_commit_callbacks):
+    """The demo site as `make run` builds it: home page in Japanese and English, menus, users."""
+    # wagtail-localize publishes translations on commit; the test's transaction never commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def demo_site_transactional(transactional_db):
+    ensure_wagtail_base()
+    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)

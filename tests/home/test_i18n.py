@@ -1,0 +1,130 @@
+"""Languages in URLs, the redirect from /, the language switcher, 404s and hosts."""
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.utils import translation
+from wagtail.models import Locale
+
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("en-US,en;q=0.9", "/en/"),
+        ("ja,en;q=0.5", "/ja/"),
+        ("ko-KR,ko;q=0.9", "/ko/"),
+        ("zh-CN,zh;q=0.9", "/zh-hans/"),
+        ("zh-TW,zh;q=0.9", "/zh-hant/"),
+        ("fr-FR,fr;q=0.9", "/ja/"),
+        ("", "/ja/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, demo_site, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_each_language_serves_its_translation(client, demo_site):
+    ja = client.get("/ja/")
+    en = client.get("/en/")
+    assert ja.status_code == en.status_code == 200
+    assert '<html lang="ja">' in ja.content.decode()
+    assert "苫小牧と、もうひとつの暮らしを。" in ja.content.decode()
+    assert '<html lang="en">' in en.content.decode()
+    assert "Tomakomai: a second place to live." in en.content.decode()
+    assert "Skip to main content" in en.content.decode()
+    assert "本文へスキップ" in ja.content.decode()
+
+
+def test_untranslated_language_marks_the_fallback_content_as_japanese(client, demo_site):
+    response = client.get("/ko/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ko">' in html
+    assert '<div lang="ja">' in html
+
+
+@pytest.mark.parametrize("path", ["/fr/", "/de/stories/", "/zh-cn/", "/pt-br/"])
+def test_unknown_language_prefix_is_404_in_the_default_language(client, demo_site, path):
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="ja">' in html
+    assert "ページが見つかりません" in html
+
+
+def test_unknown_page_is_404_in_the_visitors_language(client, demo_site):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    response = client.get("/ja/no-such-page/")
+    assert "ページが見つかりません" in response.content.decode()
+
+
+def test_foreign_host_is_rejected(client, demo_site):
+    response = client.get("/ja/", HTTP_HOST="evil.example.com")
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/sitemap.xml", "/robots.txt", "/healthz/"])
+def test_admin_and_machine_urls_have_no_language_prefix(client, demo_site, path):
+    assert client.get(path).status_code in (200, 302)
+    assert client.get(f"/ja{path}").status_code == 404
+
+
+def test_switcher_links_to_the_same_page_in_each_language(client, demo_site):
+    html = client.get("/ja/").content.decode()
+    assert 'href="/en/" lang="en" hreflang="en"' in html
+    assert 'href="/ja/" lang="ja" hreflang="ja" aria-current="true"' in html
+    assert 'href="/ko/" lang="ko" hreflang="ko"' in html
+
+
+def test_switcher_on_a_non_page_view_keeps_the_view(client, demo_site):
+    html = client.get("/en/accounts/login/").content.decode()
+    assert 'href="/ja/accounts/login/" lang="ja"' in html
+    assert 'href="/zh-hant/accounts/login/" lang="zh-hant"' in html
+
+
+def test_switcher_falls_back_to_that_languages_home(demo_site):
+    ja = Locale.objects.get(language_code="ja")
+    untranslated = HomePage(title="別ページ", slug="betsu", hero_catch_copy="別", locale=ja)
+    demo_site.root_page.add_child(instance=untranslated)
+    untranslated.save_revision().publish()
+    request = RequestFactory().get("/ja/betsu/", HTTP_HOST="localhost")
+    template = Template(
+        "{% load site_tags %}{% language_links as links %}"
+        "{% for l in links %}{{ l.code }}={{ l.url }};{% endfor %}"
+    )
+    with translation.override("ja"):
+        rendered = template.render(Context({"request": request, "page": untranslated}))
+    links = dict(part.split("=") for part in rendered.strip(";").split(";"))
+    assert links["en"] == "/en/"  # no English translation: English home page
+    assert links["ko"] == "/ko/"
+    assert links["ja"].endswith("/betsu/")
+
+
+def test_menus_and_identity_follow_the_language(client, demo_site):
+    ja = client.get("/ja/").content.decode()
+    en = client.get("/en/").content.decode()
+    assert "苫小牧市公式サイト" in ja and "つながる苫小牧" in ja
+    assert "Tomakomai City official website" in en and "Tsunagaru Tomakomai" in en
+    assert '<a href="/en/" aria-current="page">Home</a>' in en
+
+
+def test_wagtail_admin_speaks_japanese_and_english(client, demo_site):
+    from tests.factories import UserFactory
+
+    editor = UserFactory(groups=["City editors"])
+    client.force_login(editor)
+    assert "ダッシュボード" in client.get("/admin/").content.decode()
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    assert "Dashboard" in client.get("/admin/").content.decode()
