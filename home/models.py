@@ -13,8 +13,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
@@ -128,7 +128,10 @@ class SiteIdentity(TranslatableMixin, models.Model):
     city_name = models.CharField(_("city name"), max_length=80)
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)
     contact_hours = models.CharField(
-        _("contact hours"), max_length=160, blank=True, help_text=_("For example: weekdays 9:00–17:00")
+        _("contact hours"),
+        max_length=160,
+        blank=True,
+        help_text=_("For example: weekdays 9:00–17:00"),
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
     copyright_holder = models.CharField(_("copyright holder"), max_length=120, blank=True)

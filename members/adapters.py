@@ -12,5 +12,8 @@ class AccountAdapter(DefaultAccountAdapter):
         identity = SiteIdentity.for_active_locale()
         if identity is not None and "current_site" not in context:
             domain = self.request.get_host() if self.request else ""
-            context = {**context, "current_site": SimpleNamespace(name=identity.site_name, domain=domain)}
+            context = {
+                **context,
+                "current_site": SimpleNamespace(name=identity.site_name, domain=domain),
+            }
         super().send_mail(template_prefix, email, context)

@@ -4,6 +4,9 @@ import os
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Collection, Locale, Page
 
@@ -17,6 +20,8 @@ def ensure_wagtail_base():
     Transactional tests flush the database after each test, and with it the rows that data
     migrations created; browser tests run transactionally, so they rebuild them.
     """
+    ContentType.objects.clear_cache()
+    cache.clear()
     for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=language_code)
     if not Page.objects.filter(depth=1).exists():
@@ -29,6 +34,15 @@ def ensure_wagtail_base():
         )
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
+    # Permissions that Wagtail and wagtail-localize create in migrations, not after them.
+    for app_label, model, codename, name in [
+        ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
+        ("wagtail_localize", "translation", "submit_translation", "Can submit translations"),
+    ]:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
     roles = importlib.import_module("home.migrations.0002_roles_and_city_approval_workflow")
     roles.create_roles(apps, None)
 

@@ -50,7 +50,9 @@ def _menu_links(request, location):
     active_code = get_supported_content_language_variant(translation.get_language())
     localized = {
         p.translation_key: p
-        for p in Page.objects.live().filter(translation_key__in=keys, locale__language_code=active_code)
+        for p in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=active_code
+        )
     }
     links = []
     for item in items:
@@ -64,7 +66,11 @@ def _menu_links(request, location):
 
 def _home_pages_by_language(request):
     """The live home page of each language: the site's root page and its translations."""
-    site = Site.find_for_request(request) if request else Site.objects.filter(is_default_site=True).first()
+    site = (
+        Site.find_for_request(request)
+        if request
+        else Site.objects.filter(is_default_site=True).first()
+    )
     if site is None:
         return {}
     homes = Page.objects.filter(translation_key=site.root_page.translation_key, live=True)

@@ -60,14 +60,24 @@ def test_production_refuses_sqlite():
 
 def test_development_generates_a_secret_key_once(tmp_path):
     env_file = tmp_path / ".env"
-    first = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)",
-                   settings="config.settings.dev", env_file=env_file)
+    first = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECRET_KEY)",
+        settings="config.settings.dev",
+        env_file=env_file,
+    )
     assert first.returncode == 0, first.stderr
     key = first.stdout.strip().splitlines()[-1]
     assert len(key) >= 50
     assert env_file.read_text() == f"SECRET_KEY={key}\n"
-    second = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)",
-                    settings="config.settings.dev", env_file=env_file)
+    second = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECRET_KEY)",
+        settings="config.settings.dev",
+        env_file=env_file,
+    )
     assert second.stdout.strip().splitlines()[-1] == key
     assert env_file.read_text().count("SECRET_KEY=") == 1
 
@@ -78,12 +88,12 @@ def test_env_example_documents_every_variable_settings_read():
         for line in (BASE_DIR / ".env.example").read_text().splitlines()
         if "=" in line and not line.startswith("#   ")
     }
-    settings_text = "".join(
-        p.read_text() for p in (BASE_DIR / "config" / "settings").glob("*.py")
-    )
+    settings_text = "".join(p.read_text() for p in (BASE_DIR / "config" / "settings").glob("*.py"))
     import re
 
-    read = set(re.findall(r'env\.(?:str|bool|int|list|db|cache|email)\(\s*"([A-Z_]+)"', settings_text))
+    read = set(
+        re.findall(r'env\.(?:str|bool|int|list|db|cache|email)\(\s*"([A-Z_]+)"', settings_text)
+    )
     read |= set(re.findall(r'"([A-Z_]+)",\n', settings_text.split("REQUIRED = (")[1].split(")")[0]))
     undocumented = read - documented - {"DJANGO_ENV_FILE"}
     assert not undocumented, f"add to .env.example: {sorted(undocumented)}"
@@ -94,7 +104,7 @@ def test_default_database_is_sqlite_in_var_with_immediate_transactions():
         "shell",
         "-c",
         "from django.conf import settings; d=settings.DATABASES['default']; "
-        "print(d['ENGINE'], d['NAME'], d['OPTIONS']['transaction_mode'], d['OPTIONS']['init_command'])",
+        "o=d['OPTIONS']; print(d['ENGINE'], d['NAME'], o['transaction_mode'], o['init_command'])",
         settings="config.settings.dev",
         env_overrides={"SECRET_KEY": "dev-test"},
     )

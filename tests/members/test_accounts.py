@@ -38,8 +38,9 @@ def test_user_model_uses_email_as_login_and_has_no_username():
 
 @pytest.mark.django_db
 def test_user_model_is_in_the_first_migration():
-    from members.migrations import __path__ as migration_path
     from pathlib import Path
+
+    from members.migrations import __path__ as migration_path
 
     first = (Path(migration_path[0]) / "0001_initial.py").read_text()
     assert "name='User'" in first or 'name="User"' in first

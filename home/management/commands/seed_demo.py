@@ -125,7 +125,7 @@ class Command(BaseCommand):
 
     def print_logins(self):
         self.stdout.write("")
-        self.stdout.write("Demo logins (password for all: %s)" % demo.DEMO_PASSWORD)
+        self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD})")
         for spec in demo.USERS:
             self.stdout.write(f"  {spec['email']:<24} {spec['label']}")
         self.stdout.write("Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/admin/")
