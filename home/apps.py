@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from home import chrome  # noqa: F401  (connects the cache invalidation signals)

@@ -47,6 +47,14 @@ def ensure_wagtail_base():
     roles.create_roles(apps, None)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The local-memory cache outlives each test's database; start every test without it."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def demo_site(db, django_capture_on_commit_callbacks):
     """The demo site as `make run` builds it: home page in Japanese and English, menus, users."""

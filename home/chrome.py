@@ -1,0 +1,123 @@
+"""The site chrome (identity, menus, each language's home URL) computed once and cached.
+
+Every page shows the same header and footer, so they are built once per site and language and
+kept in the cache (Redis in production) until an editor changes a menu, the site identity, a
+site or a page's URL. The cache key carries a version number that those changes bump.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from home.models import NavigationMenu, NavigationMenuItem, SiteIdentity
+
+VERSION_KEY = "site-chrome:version"
+TIMEOUT = 60 * 60 * 24
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def invalidate(**kwargs):
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def chrome_for(request):
+    """{identity, header, footer, homes} for the request's site in the active language."""
+    if request is not None and hasattr(request, "_site_chrome"):
+        return request._site_chrome
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    language = get_supported_content_language_variant(translation.get_language())
+    key = f"site-chrome:{_version()}:{site.pk if site else 0}:{language}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _build(request, site)
+        cache.set(key, chrome, TIMEOUT)
+    if request is not None:
+        request._site_chrome = chrome
+    return chrome
+
+
+def _build(request, site):
+    identity = SiteIdentity.for_active_locale()
+    identity_fields = ("site_name", "city_name", "tagline", "contact_hours", "address")
+    return {
+        "identity": (
+            {field: getattr(identity, field) for field in identity_fields}
+            | {"copyright_holder": identity.copyright_holder or identity.city_name}
+            if identity
+            else None
+        ),
+        "header": _menu_links(request, NavigationMenu.HEADER),
+        "footer": _menu_links(request, NavigationMenu.FOOTER),
+        "homes": _home_urls(request, site),
+    }
+
+
+def _menu_links(request, location):
+    menu = NavigationMenu.for_active_locale(location)
+    if menu is None:
+        return []
+    items = list(menu.items.all())
+    # A menu item may point at a page in another language (a menu not yet translated, or a
+    # page translated later): link to the page in the visitor's language when it exists.
+    keys = {item.link_page.translation_key for item in items if item.link_page_id}
+    active_code = get_supported_content_language_variant(translation.get_language())
+    localized = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=active_code
+        )
+    }
+    links = []
+    for item in items:
+        if item.link_page_id:
+            target = localized.get(item.link_page.translation_key, item.link_page)
+            links.append(
+                {"label": item.label, "url": target.get_url(request), "page_id": target.pk}
+            )
+        else:
+            links.append({"label": item.label, "url": item.link_url, "page_id": None})
+    return links
+
+
+def _home_urls(request, site):
+    """The URL of each language's live home page: the site's root page and its translations."""
+    if site is None:
+        return {}
+    homes = Page.objects.filter(translation_key=site.root_page.translation_key, live=True)
+    return {
+        page.locale.language_code: page.get_url(request) for page in homes.select_related("locale")
+    }
+
+
+_TRACKED = (SiteIdentity, NavigationMenu, NavigationMenuItem, Site, Page)
+
+
+@receiver(post_save, dispatch_uid="site-chrome-post-save")
+@receiver(post_delete, dispatch_uid="site-chrome-post-delete")
+def _invalidate_on_model_change(sender, instance, **kwargs):
+    # Page subclasses send with their own class as sender, so check the instance instead.
+    if isinstance(instance, _TRACKED):
+        invalidate()
+
+
+@receiver(page_published, dispatch_uid="site-chrome-published")
+@receiver(page_unpublished, dispatch_uid="site-chrome-unpublished")
+@receiver(page_slug_changed, dispatch_uid="site-chrome-slug")
+@receiver(post_page_move, dispatch_uid="site-chrome-move")
+def _invalidate_on_page_change(sender, **kwargs):
+    invalidate()
