@@ -1,7 +1,11 @@
 import factory
+import wagtail_factories
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import Locale
+
+from home.models import HomePage
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 
@@ -31,3 +35,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for name in extracted:
                 self.groups.add(Group.objects.get(name=name))
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    """A HomePage in the default locale; pass parent= to place it in the tree."""
+
+    class Meta:
+        model = HomePage
+
+    title = factory.Sequence(lambda n: f"ページ{n}")
+    hero_catch_copy = "苫小牧で、暮らしを試す。"
+    locale = factory.LazyFunction(Locale.get_default)

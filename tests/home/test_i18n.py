@@ -4,9 +4,8 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
-from wagtail.models import Locale
 
-from home.models import HomePage
+from tests.factories import HomePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,10 +90,7 @@ def test_switcher_on_a_non_page_view_keeps_the_view(client, demo_site):
 
 
 def test_switcher_falls_back_to_that_languages_home(demo_site):
-    ja = Locale.objects.get(language_code="ja")
-    untranslated = HomePage(title="別ページ", slug="betsu", hero_catch_copy="別", locale=ja)
-    demo_site.root_page.add_child(instance=untranslated)
-    untranslated.save_revision().publish()
+    untranslated = HomePageFactory(parent=demo_site.root_page, slug="betsu")
     request = RequestFactory().get("/ja/betsu/", HTTP_HOST="localhost")
     template = Template(
         "{% load site_tags %}{% language_links as links %}"
