@@ -99,31 +99,31 @@ def test_env_example_documents_every_variable_settings_read():
     assert not undocumented, f"add to .env.example: {sorted(undocumented)}"
 
 
-def test_default_database_is_sqlite_in_var_with_immediate_transactions():
+def dev_settings_print(expression):
+    """Print an expression over development settings in a fresh process; return its output."""
     result = manage(
         "shell",
         "-c",
-        "from django.conf import settings; d=settings.DATABASES['default']; "
-        "o=d['OPTIONS']; print(d['ENGINE'], d['NAME'], o['transaction_mode'], o['init_command'])",
+        f"from django.conf import settings as s; print({expression})",
         settings="config.settings.dev",
         env_overrides={"SECRET_KEY": "dev-test"},
     )
-    out = result.stdout.strip().splitlines()[-1]
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_default_database_is_sqlite_in_var_with_immediate_transactions():
+    out = dev_settings_print(
+        "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME'], "
+        "s.DATABASES['default']['OPTIONS']"
+    )
     assert out.startswith("django.db.backends.sqlite3 ")
     assert "/var/tsunagaru.sqlite3" in out
-    assert "IMMEDIATE" in out and "journal_mode=WAL" in out
+    assert "IMMEDIATE" in out and "journal_mode=WAL" in out and "'timeout': 20" in out
 
 
 def test_development_defaults_need_no_services():
-    result = manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'], "
-        "settings.EMAIL_BACKEND, settings.MEDIA_ROOT)",
-        settings="config.settings.dev",
-        env_overrides={"SECRET_KEY": "dev-test"},
-    )
-    out = result.stdout.strip().splitlines()[-1]
+    out = dev_settings_print("s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND, s.MEDIA_ROOT")
     assert "LocMemCache" in out
     assert "console.EmailBackend" in out
     assert out.endswith("var/media")
