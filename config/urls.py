@@ -4,10 +4,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views
+from home import views as home_views
+from home.feeds import NewsAtomFeed, NewsFeed
 
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"
@@ -22,7 +23,9 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("feeds/<str:language>/news.rss", NewsFeed(), name="news_rss"),
+    path("feeds/<str:language>/news.atom", NewsAtomFeed(), name="news_atom"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
 ]
@@ -34,6 +37,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("search/", home_views.search_view, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

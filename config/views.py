@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET
 
 
 def page_not_found(request, exception=None):
-    response = TemplateResponse(request, "404.html", status=404)
+    # error_page: the language switcher then leads to each language's home page.
+    response = TemplateResponse(request, "404.html", {"error_page": True}, status=404)
     response.render()
     return response
 

@@ -8,4 +8,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from home import chrome  # noqa: F401  (connects the cache invalidation signals)
+        from home import chrome, search  # noqa: F401  (connect their signal receivers)

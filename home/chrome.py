@@ -12,10 +12,18 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, Site
+from wagtail.documents.models import Document
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from home.models import NavigationMenu, NavigationMenuItem, SiteIdentity
+from home.models import (
+    NavigationMenu,
+    NavigationMenuItem,
+    PortalImage,
+    SiteIdentity,
+    SiteSettings,
+    StoryTheme,
+)
 
 VERSION_KEY = "site-chrome:version"
 TIMEOUT = 60 * 60 * 24
@@ -51,6 +59,11 @@ def chrome_for(request):
     return chrome
 
 
+def version():
+    """Changes whenever a page, menu, identity, setting or site changes: part of cache keys."""
+    return _version()
+
+
 def _build(request, site):
     identity = SiteIdentity.for_active_locale()
     identity_fields = ("site_name", "city_name", "tagline", "contact_hours", "address")
@@ -64,6 +77,14 @@ def _build(request, site):
         "header": _menu_links(request, NavigationMenu.HEADER),
         "footer": _menu_links(request, NavigationMenu.FOOTER),
         "homes": _home_urls(request, site),
+        "settings": (
+            SiteSettings.objects.select_related("logo", "default_share_image")
+            .filter(site=site)
+            .first()
+            or SiteSettings(site=site)
+            if site
+            else SiteSettings()
+        ),
     }
 
 
@@ -104,7 +125,19 @@ def _home_urls(request, site):
     }
 
 
-_TRACKED = (SiteIdentity, NavigationMenu, NavigationMenuItem, Site, Page)
+_TRACKED = (
+    SiteIdentity,
+    NavigationMenu,
+    NavigationMenuItem,
+    Site,
+    Page,
+    SiteSettings,
+    PortalImage,
+    StoryTheme,
+    PageViewRestriction,
+    Locale,
+    Document,
+)
 
 
 @receiver(post_save, dispatch_uid="site-chrome-post-save")

@@ -29,16 +29,6 @@ HOME = {
         "太平洋と樽前山に抱かれた港町、苫小牧。新千歳空港から車で約25分。"
         "ふるさと住民として、二地域居住やワーケーションで、あなたらしい関わり方を見つけてください。"
     ),
-    "body": (
-        "<h2>苫小牧とつながる4つの入り口</h2>"
-        "<p>ふるさと納税で、ホッキ貝やハスカップなど苫小牧の恵みを味わいながらまちを応援できます。</p>"
-        "<p>移住・定住を考える方には、住まいや仕事、子育ての情報と、先輩移住者の声をご紹介します。</p>"
-        "<p>ワーケーションなら、海を望むコワーキングスペースで働き、週末は支笏湖や樽前山へ。</p>"
-        "<p>二地域居住では、都市の暮らしを続けながら、苫小牧にもうひとつの拠点を持つことができます。</p>"
-        "<h2>ふるさと住民になりませんか</h2>"
-        "<p>苫小牧に住んでいなくても、ふるさと住民として登録すると、会員証や地域の活動、"
-        "パートナー店の特典をご利用いただけます。</p>"
-    ),
 }
 
 HOME_EN = {
@@ -55,30 +45,6 @@ HOME_EN = {
         "A port city between the Pacific Ocean and Mt. Tarumae, about 25 minutes by car from "
         "New Chitose Airport. Become a furusato resident, try two-region living or a workcation, "
         "and find your own way to connect."
-    ),
-    "苫小牧とつながる4つの入り口": "Four ways to connect with Tomakomai",
-    "ふるさと納税で、ホッキ貝やハスカップなど苫小牧の恵みを味わいながらまちを応援できます。": (
-        "Hometown tax donations (furusato nozei) support the city and bring you its surf clams "
-        "and haskap berries."
-    ),
-    "移住・定住を考える方には、住まいや仕事、子育ての情報と、先輩移住者の声をご紹介します。": (
-        "Thinking of moving here? Find housing, jobs and childcare information, and hear from "
-        "people who already made the move."
-    ),
-    "ワーケーションなら、海を望むコワーキングスペースで働き、週末は支笏湖や樽前山へ。": (
-        "On a workcation, work from a coworking space by the sea and spend the weekend at Lake "
-        "Shikotsu or on Mt. Tarumae."
-    ),
-    "二地域居住では、都市の暮らしを続けながら、苫小牧にもうひとつの拠点を持つことができます。": (
-        "With two-region living you keep your life in the city and make Tomakomai your second base."
-    ),
-    "ふるさと住民になりませんか": "Become a furusato resident",
-    (
-        "苫小牧に住んでいなくても、ふるさと住民として登録すると、会員証や地域の活動、"
-        "パートナー店の特典をご利用いただけます。"
-    ): (
-        "You do not need to live in Tomakomai: registered furusato residents get a membership "
-        "card, join local activities and enjoy offers from partner businesses."
     ),
 }
 
@@ -103,21 +69,47 @@ IDENTITY_EN = {
 
 CITY_WEBSITE = "https://www.city.tomakomai.hokkaido.jp/"
 
+# Menu items: (Japanese label, target) where target is the slug of a page under the home
+# page, "home", or an external URL.
 MENUS = {
     "header": {
         "title": "ヘッダーメニュー",
-        "items": [("ホーム", "home"), ("苫小牧市公式サイト", CITY_WEBSITE)],
+        "items": [
+            ("移住・定住", "moving"),
+            ("二地域居住", "two-region-living"),
+            ("ワーケーション", "workcation"),
+            ("ふるさと納税", "furusato-nozei"),
+            ("ストーリー", "stories"),
+            ("お知らせ", "news"),
+            ("イベント", "events"),
+        ],
     },
     "footer": {
         "title": "フッターメニュー",
-        "items": [("ホーム", "home"), ("苫小牧市公式サイト", CITY_WEBSITE)],
+        "items": [
+            ("このサイトについて", "about"),
+            ("プライバシーポリシー", "privacy"),
+            ("利用規約", "terms"),
+            ("アクセシビリティ方針", "accessibility"),
+            ("苫小牧市公式サイト", CITY_WEBSITE),
+        ],
     },
 }
 
 MENUS_EN = {
     "ヘッダーメニュー": "Header menu",
     "フッターメニュー": "Footer menu",
-    "ホーム": "Home",
+    "移住・定住": "Moving here",
+    "二地域居住": "Two-region living",
+    "ワーケーション": "Workcation",
+    "ふるさと納税": "Furusato nozei",
+    "ストーリー": "Stories",
+    "お知らせ": "News",
+    "イベント": "Events",
+    "このサイトについて": "About this site",
+    "プライバシーポリシー": "Privacy policy",
+    "利用規約": "Terms of use",
+    "アクセシビリティ方針": "Accessibility",
     "苫小牧市公式サイト": "Tomakomai City official website",
 }
 

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import NavigationMenu, SiteIdentity
+from home.models import NavigationMenu, SiteIdentity, StoryTheme
 from home.roles import is_source_language, is_translator_only
 
 
@@ -23,8 +23,16 @@ class SiteIdentityViewSet(SnippetViewSet):
     menu_label = _("Site identity")
 
 
+class StoryThemeViewSet(SnippetViewSet):
+    model = StoryTheme
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    menu_label = _("Story themes")
+
+
 class SiteStructureViewSetGroup(SnippetViewSetGroup):
-    items = (NavigationMenuViewSet, SiteIdentityViewSet)
+    items = (NavigationMenuViewSet, SiteIdentityViewSet, StoryThemeViewSet)
     menu_icon = "site"
     menu_label = _("Site structure")
     menu_name = "site-structure"
@@ -41,6 +49,16 @@ def _refuse_source_language_edit(request, obj):
 
 @hooks.register("before_edit_page")
 def translators_edit_translations_only(request, page):
+    _refuse_source_language_edit(request, page)
+
+
+@hooks.register("before_delete_page")
+def translators_delete_translations_only(request, page):
+    _refuse_source_language_edit(request, page)
+
+
+@hooks.register("before_move_page")
+def translators_do_not_move_originals(request, page, destination):
     _refuse_source_language_edit(request, page)
 
 

@@ -55,21 +55,22 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo site once per test database; each test's changes are rolled back."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests flush the database after each test (live server, real transactions):
+    # run them last so that the other tests keep the demo site built once per session.
+    items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+
+
 @pytest.fixture
-def demo_site(db, django_capture_on_commit_callbacks):
-    """The demo site as `make run` builds it: home page in Japanese and English, menus, users."""
-    # wagtail-localize publishes translations on commit; the test's transaction never commits.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))
-    from wagtail.models import Site
-
-    return Site.objects.get(is_default_site=True)
-
-
-@pytest.fixture
-def demo_site_transactional(transactional_db):
-    ensure_wagtail_base()
-    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))
+def demo_site(db):
+    """The demo site as `make run` builds it: the portal in Japanese and English, users."""
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)

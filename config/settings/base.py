@@ -36,7 +36,8 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -56,7 +57,6 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]
 
@@ -156,6 +156,14 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code": "20/m/ip,3/m/key",
     "confirm_email": "1/180s/key",
 }
+# A logged-in member sent to the login page (the admin, a private page) sees it rather than
+# bouncing back to where they came from in a loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+# Bots fill every field; people never see this one.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+# Behind a reverse proxy the client's address is in X-Forwarded-For; without this every
+# visitor would share the proxy's address and one attacker could lock everyone out.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 # Wagtail's admin and its private pages use the same, rate-limited login.
@@ -211,6 +219,7 @@ TASKS = {
 # Wagtail
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Tsunagaru")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILIMAGES_IMAGE_MODEL = "home.PortalImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

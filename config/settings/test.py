@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, local-memory cache, immediate tasks."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
 
@@ -25,4 +27,6 @@ TASKS = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so that live_server threads and concurrency tests see real locking.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("TEST_SQLITE_PATH", str(VAR_DIR / "test.sqlite3"))
+    }

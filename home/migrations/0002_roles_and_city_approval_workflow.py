@@ -25,6 +25,9 @@ MODEL_PERMISSIONS = {
         "home.add_siteidentity",
         "home.change_siteidentity",
         "home.change_sitesettings",
+        "home.add_storytheme",
+        "home.change_storytheme",
+        "home.delete_storytheme",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
@@ -32,12 +35,15 @@ MODEL_PERMISSIONS = {
     CONTRACTOR_EDITORS: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
+        "home.add_storytheme",
+        "home.change_storytheme",
     ],
     TRANSLATORS: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         "home.change_navigationmenu",
         "home.change_siteidentity",
+        "home.change_storytheme",
     ],
     CONSULTATION_STAFF: [
         "wagtailadmin.access_admin",

@@ -24,10 +24,35 @@ def navigation_menu(context, location):
 
 
 @register.simple_tag(takes_context=True)
+def site_settings(context):
+    """The site's SiteSettings (logo and share image loaded), from the cached chrome."""
+    return chrome_for(context.get("request"))["settings"]
+
+
+@register.simple_tag(takes_context=True)
+def chrome_version(context):
+    from home.chrome import version
+
+    return version()
+
+
+@register.simple_tag(takes_context=True)
 def home_url(context):
     """The home page in the visitor's language (else that language's root URL)."""
     language = translation.get_language()
     return chrome_for(context.get("request"))["homes"].get(language, f"/{language}/")
+
+
+def live_translations(request, page):
+    """{language_code: page} of the page's live translations, itself included (one query per
+    request, shared by the language switcher and the hreflang tags)."""
+    cache = request.__dict__.setdefault("_live_translations", {}) if request is not None else {}
+    if page.pk not in cache:
+        cache[page.pk] = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    return cache[page.pk]
 
 
 @register.simple_tag(takes_context=True)
@@ -39,16 +64,13 @@ def language_links(context):
     homes = chrome_for(request)["homes"]
     translations = {}
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = live_translations(request, page)
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
             url = target.get_url(request)
-        elif isinstance(page, Page) or request is None:
+        elif isinstance(page, Page) or request is None or context.get("error_page"):
             url = homes.get(code, f"/{code}/")
         else:
             url = translate_url(request.get_full_path(), code)

@@ -127,3 +127,16 @@ def test_development_defaults_need_no_services():
     assert "LocMemCache" in out
     assert "console.EmailBackend" in out
     assert out.endswith("var/media")
+
+
+def test_production_cache_talks_to_redis():
+    """CACHE_URL=redis://… needs the Redis client installed; check --deploy never touches it."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.core.cache import cache; cache.set('tsunagaru-ci', 'ok', 5); "
+        "print(cache.get('tsunagaru-ci'))",
+        env_overrides=dict(PRODUCTION_ENV, CACHE_URL="redis://127.0.0.1:6379/15"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "ok"

@@ -48,7 +48,7 @@ def site_url(live_server, transactional_db, django_capture_on_commit_callbacks):
     from django.core.management import call_command
 
     ensure_wagtail_base()
-    call_command("seed_demo", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
     return live_server.url
 
 

@@ -108,8 +108,13 @@ def test_menus_and_identity_follow_the_language(client, demo_site):
     ja = client.get("/ja/").content.decode()
     en = client.get("/en/").content.decode()
     assert "苫小牧市公式サイト" in ja and "つながる苫小牧" in ja
+    assert '<a href="/ja/moving/">移住・定住</a>' in ja
     assert "Tomakomai City official website" in en and "Tsunagaru Tomakomai" in en
-    assert '<a href="/en/" aria-current="page">Home</a>' in en
+    assert '<a href="/en/moving/">Moving here</a>' in en
+    assert (
+        '<a href="/en/moving/" aria-current="page">Moving here</a>'
+        in client.get("/en/moving/").content.decode()
+    )
 
 
 def test_wagtail_admin_speaks_japanese_and_english(client, demo_site):
@@ -124,3 +129,10 @@ def test_wagtail_admin_speaks_japanese_and_english(client, demo_site):
     profile.preferred_language = "en"
     profile.save()
     assert "Dashboard" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/fr/", "/en/no-such-page/"])
+def test_switcher_on_a_404_page_leads_to_each_languages_home(client, demo_site, path):
+    html = client.get(path).content.decode()
+    assert 'href="/ja/" lang="ja"' in html
+    assert 'href="/en/" lang="en"' in html

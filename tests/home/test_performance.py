@@ -7,10 +7,24 @@ from home.models import NavigationMenu, SiteIdentity
 
 pytestmark = pytest.mark.django_db
 
+# The budgets: home ≤ 12, story ≤ 10, any listing ≤ 12 however many items it shows.
 BUDGETS = [
-    ("/ja/", 10),
-    ("/en/", 10),
-    ("/ko/", 10),  # untranslated: Japanese content under the Korean chrome
+    ("/ja/", 12),
+    ("/en/", 12),
+    ("/ko/", 12),  # untranslated: Japanese content under the Korean chrome
+    ("/ja/stories/hokki-clam-mornings/", 10),
+    ("/en/stories/hokki-clam-mornings/", 10),
+    ("/ja/stories/", 12),
+    ("/ja/stories/?theme=food", 12),
+    ("/ja/news/", 12),
+    ("/ja/news/2026/", 12),
+    ("/ja/events/", 12),
+    ("/ja/events/past/", 12),
+    ("/ja/moving/", 12),
+    ("/ja/about/", 12),
+    ("/ja/news/consultation-desk-opens/", 12),
+    ("/ja/events/online-two-region-seminar/", 12),
+    ("/ja/search/?q=二地域", 12),
     ("/ja/accounts/login/", 4),
     ("/ja/no-such-page/", 7),
     ("/fr/", 3),
@@ -27,7 +41,7 @@ def test_query_budget(client, demo_site, django_assert_max_num_queries, url, bud
 
 def test_menu_changes_show_at_once(client, demo_site):
     assert "苫小牧市公式サイト" in client.get("/ja/").content.decode()
-    menu = NavigationMenu.objects.get(locale__language_code="ja", location="header")
+    menu = NavigationMenu.objects.get(locale__language_code="ja", location="footer")
     item = menu.items.get(link_url__startswith="https://")
     item.label = "市役所のサイト"
     item.save()
@@ -49,3 +63,30 @@ def test_unpublished_translation_is_replaced_by_the_original_at_once(client, dem
     html = client.get("/en/").content.decode()
     assert "Tomakomai: a second place to live." not in html
     assert '<div lang="ja">' in html
+
+
+def test_listing_budget_holds_however_many_items(client, demo_site, django_assert_max_num_queries):
+    from home.models import StoryIndexPage, StoryPage
+
+    index = StoryIndexPage.objects.get(locale__language_code="ja")
+    for number in range(20):
+        index.add_child(
+            instance=StoryPage(title=f"追加{number}", slug=f"more-{number}", locale=index.locale)
+        )
+    client.get(index.url)
+    with django_assert_max_num_queries(12):
+        html = client.get(index.url).content.decode()
+    assert html.count('class="card story-card"') == 12
+
+
+def test_cached_listing_changes_when_a_story_is_published(client, demo_site):
+    from home.models import StoryIndexPage, StoryPage
+
+    index = StoryIndexPage.objects.get(locale__language_code="ja")
+    client.get(index.url)  # cached
+    story = StoryPage(title="植苗で始めた小さな養蜂", slug="beekeeping", locale=index.locale)
+    index.add_child(instance=story)
+    story.save_revision().publish()
+    assert "植苗で始めた小さな養蜂" in client.get(index.url).content.decode()
+    story.unpublish()
+    assert "植苗で始めた小さな養蜂" not in client.get(index.url).content.decode()

@@ -19,16 +19,25 @@ EXPECTED_MODEL_PERMISSIONS = {
         "home.add_siteidentity",
         "home.change_siteidentity",
         "home.change_sitesettings",
+        "home.add_storytheme",
+        "home.change_storytheme",
+        "home.delete_storytheme",
         "wagtailredirects.add_redirect",
         "wagtailredirects.change_redirect",
         "wagtailredirects.delete_redirect",
     },
-    "Contractor editors": {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"},
+    "Contractor editors": {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "home.add_storytheme",
+        "home.change_storytheme",
+    },
     "Translators": {
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         "home.change_navigationmenu",
         "home.change_siteidentity",
+        "home.change_storytheme",
     },
     "Consultation staff": {"wagtailadmin.access_admin"},
 }
@@ -121,7 +130,6 @@ def test_contractor_submits_and_city_approves(demo_site):
     task = workflow_state.current_task_state.task.specific
     assert "approve" not in {action[0] for action in task.get_actions(home, contractor)}
     assert "approve" in {action[0] for action in task.get_actions(home, city)}
-    Page.objects.get(pk=home.pk)  # not yet live with the change
     assert Page.objects.get(pk=home.pk).specific.hero_catch_copy != home.hero_catch_copy
     task.on_action(workflow_state.current_task_state, city, "approve")
     home.refresh_from_db()
@@ -179,3 +187,20 @@ def test_roles_exist_on_a_fresh_database_without_demo_content():
     # No seed_demo here: the migration alone created them.
     assert Group.objects.filter(name="Consultation staff").exists()
     assert Workflow.objects.filter(name="City approval").exists()
+
+
+def test_translators_cannot_delete_or_move_japanese_pages(client, demo_site):
+    from home.models import StandardPage
+
+    translator = UserFactory(groups=["Translators"])
+    client.force_login(translator)
+    draft = StandardPage(
+        title="下書きのページ", slug="draft-page", locale=demo_site.root_page.locale, live=False
+    )
+    demo_site.root_page.add_child(instance=draft)
+    assert_refused(client.post(f"/admin/pages/{draft.pk}/delete/"))
+    assert StandardPage.objects.filter(pk=draft.pk).exists()
+    target = demo_site.root_page.get_children().type(StandardPage).exclude(pk=draft.pk).first()
+    assert_refused(client.post(f"/admin/pages/{draft.pk}/move/{target.pk}/confirm/"))
+    draft.refresh_from_db()
+    assert draft.get_parent().pk == demo_site.root_page.pk

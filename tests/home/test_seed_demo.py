@@ -53,7 +53,7 @@ def test_seed_creates_one_verified_login_per_role(demo_site):
 def test_seed_is_idempotent(demo_site, django_capture_on_commit_callbacks):
     before = counts()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", stdout=io.StringIO())
+        call_command("seed_demo", "--force", stdout=io.StringIO())
     assert counts() == before
 
 
@@ -61,7 +61,7 @@ def test_seed_keeps_editors_changes(demo_site):
     home = demo_site.root_page.specific
     home.hero_catch_copy = "編集者が変えたコピー"
     home.save_revision().publish()
-    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", "--force", stdout=io.StringIO())
     home.refresh_from_db()
     assert home.hero_catch_copy == "編集者が変えたコピー"
 
@@ -69,7 +69,7 @@ def test_seed_keeps_editors_changes(demo_site):
 @override_settings(DEBUG=True)
 def test_seed_prints_logins_in_development():
     out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", stdout=out)  # DEBUG is on: no --force needed
     text = out.getvalue()
     for email in (
         "city@example.jp",
@@ -84,5 +84,12 @@ def test_seed_prints_logins_in_development():
 
 def test_seed_keeps_logins_to_itself_in_production():
     out = io.StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", "--force", stdout=out)
     assert "tsunagaru-demo-2026" not in out.getvalue()
+
+
+def test_seed_refuses_to_run_in_production_without_force():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("seed_demo", stdout=io.StringIO())

@@ -36,15 +36,16 @@ def test_user_model_uses_email_as_login_and_has_no_username():
         User.objects.create_user(email="HANAKO@example.jp", password=DEFAULT_PASSWORD)
 
 
-@pytest.mark.django_db
 def test_user_model_is_in_the_first_migration():
-    from pathlib import Path
+    from django.db.migrations.loader import MigrationLoader
 
-    from members.migrations import __path__ as migration_path
-
-    first = (Path(migration_path[0]) / "0001_initial.py").read_text()
-    assert "name='User'" in first or 'name="User"' in first
-    assert "'email'" in first or '"email"' in first
+    first = MigrationLoader(None, ignore_no_migrations=True).get_migration(
+        "members", "0001_initial"
+    )
+    created = {op.name: op for op in first.operations if op.__class__.__name__ == "CreateModel"}
+    fields = dict(created["User"].fields)
+    assert "email" in fields and fields["email"].unique
+    assert "username" not in fields
 
 
 @pytest.mark.django_db
@@ -181,3 +182,46 @@ def test_private_pages_send_visitors_to_allauths_login(client, demo_site):
     response = client.get("/ja/")
     assert response.status_code == 302
     assert response["Location"].startswith("/ja/accounts/login/?next=")
+
+
+@pytest.mark.django_db
+def test_logged_in_member_sent_to_login_sees_it_instead_of_a_redirect_loop(client, demo_site):
+    client.force_login(UserFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_signup_honeypot_stops_bots(client, demo_site):
+    client.post(
+        "/ja/accounts/signup/",
+        {
+            "email": "bot@example.jp",
+            "password1": DEFAULT_PASSWORD,
+            "password2": DEFAULT_PASSWORD,
+            "website": "http://spam.example.com",
+        },
+    )
+    assert not User.objects.filter(email="bot@example.jp").exists()
+    assert len(mail.outbox) == 0
+
+
+@pytest.mark.django_db
+def test_rate_limits_count_the_client_behind_the_proxy(client, demo_site, settings):
+    """Behind the reverse proxy every request comes from its address; the limit must not."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for attempt in range(10):
+        user = UserFactory(email=f"p{attempt}@example.jp")
+        client.post(
+            "/ja/accounts/login/",
+            {"login": user.email, "password": "nope-1234"},
+            HTTP_X_FORWARDED_FOR="198.51.100.7",
+        )
+    user = UserFactory(email="another-visitor@example.jp")
+    client.post(
+        "/ja/accounts/login/",
+        {"login": user.email, "password": DEFAULT_PASSWORD},
+        HTTP_X_FORWARDED_FOR="203.0.113.20",
+    )
+    assert logged_in_user(client) == user

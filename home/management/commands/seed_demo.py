@@ -1,17 +1,21 @@
 """Build the demo site: Japanese home page with its English translation, site identity,
 menus, settings and one login per role. Idempotent: running it twice changes nothing."""
 
+from urllib.parse import urlsplit
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale, Page, Site
 
 from home import demo_content as demo
+from home.demo_builder import DemoPortal
+from home.demo_images import get_or_create_demo_image
 from home.models import HomePage, NavigationMenu, NavigationMenuItem, SiteIdentity, SiteSettings
+from home.search import rebuild_index
 from home.services import translate_through_localize
 
 
@@ -20,22 +24,36 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (it creates logins with a published password).",
+        )
+        parser.add_argument(
             "--print-logins",
             action="store_true",
             help="Print the demo logins even when DEBUG is off.",
         )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            home = self.ensure_home_page()
-            site = self.ensure_site(home)
-            self.ensure_translation(home, "en", demo.HOME_EN)
-            self.ensure_identity()
-            self.ensure_menus(home)
-            self.ensure_settings(site)
-            self.ensure_users()
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError(
+                "seed_demo creates logins with a published password; it runs only with "
+                "DEBUG on. Use --force on a demo or test server."
+            )
+        # No transaction around the whole build: wagtail-localize publishes each translation
+        # when its own transaction commits, and a page published later from an older snapshot
+        # would undo the tree bookkeeping (numchild) of the pages added meanwhile.
+        home = self.ensure_home_page()
+        site = self.ensure_site(home)
+        self.ensure_translation(home, "en", demo.HOME_EN)
+        portal = DemoPortal(home).build()
+        self.ensure_identity()
+        self.ensure_menus(home, portal)
+        self.ensure_settings(site)
+        self.ensure_users()
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
+        rebuild_index()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         if settings.DEBUG or options["print_logins"]:
             self.print_logins()
@@ -56,9 +74,13 @@ class Command(BaseCommand):
         return home
 
     def ensure_site(self, home):
+        """The default site answers at WAGTAILADMIN_BASE_URL (its canonical URLs use it)."""
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         site = Site.objects.filter(is_default_site=True).first()
-        if site is None:
-            site = Site(hostname=demo.SITE["hostname"], port=80, is_default_site=True)
+        if site is None or site.hostname == "localhost":
+            site = site or Site(is_default_site=True)
+            site.hostname = base.hostname or "localhost"
+            site.port = base.port or (443 if base.scheme == "https" else 80)
         site.root_page = home
         site.site_name = demo.SITE["site_name"]
         site.save()
@@ -78,18 +100,20 @@ class Command(BaseCommand):
             identity = SiteIdentity.objects.create(locale=ja, **demo.IDENTITY)
         self.ensure_translation(identity, "en", demo.IDENTITY_EN)
 
-    def ensure_menus(self, home):
+    def ensure_menus(self, home, portal):
         ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
         for location, spec in demo.MENUS.items():
             menu = NavigationMenu.objects.filter(locale=ja, location=location).first()
             if menu is None:
                 menu = NavigationMenu(locale=ja, location=location, title=spec["title"])
                 for order, (label, target) in enumerate(spec["items"]):
-                    item = NavigationMenuItem(label=label, sort_order=order)
+                    item = NavigationMenuItem(label=label, sort_order=order, locale=ja)
                     if target == "home":
                         item.link_page = home
-                    else:
+                    elif target.startswith("https://"):
                         item.link_url = target
+                    else:
+                        item.link_page = home.get_descendants().get(slug=target, locale=ja)
                     menu.items.add(item)
                 menu.save()
             self.ensure_translation(menu, "en", demo.MENUS_EN)
@@ -97,6 +121,9 @@ class Command(BaseCommand):
     def ensure_settings(self, site):
         site_settings = SiteSettings.for_site(site)
         changed = False
+        if site_settings.default_share_image_id is None:
+            site_settings.default_share_image = get_or_create_demo_image("port")
+            changed = True
         for field, value in demo.SETTINGS.items():
             if not getattr(site_settings, field):
                 setattr(site_settings, field, value)

@@ -1,4 +1,4 @@
-"""The portal's pages, its site-wide settings and the editor-managed navigation.
+"""Site-wide data editors manage: settings, the site's identity and the navigation menus.
 
 Identity text and menus are translatable snippets (one per language); settings that do not
 depend on the language (logo, phone, e-mail, SNS accounts, share image) are a site setting.
@@ -14,47 +14,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail.search import index
+from wagtail.models import Orderable, TranslatableMixin
 
-
-class HomePage(Page):
-    """The portal's front page, one per language (translations of the Japanese one)."""
-
-    hero_catch_copy = models.CharField(
-        _("catch copy"), max_length=120, help_text=_("The large line over the hero image.")
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences."))
-    body = RichTextField(_("body"), blank=True, features=["h2", "h3", "bold", "link", "ol", "ul"])
-
-    content_panels = Page.content_panels + [
-        MultiFieldPanel(
-            [FieldPanel("hero_catch_copy"), FieldPanel("hero_image"), FieldPanel("lead")],
-            heading=_("Hero"),
-        ),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("hero_catch_copy"),
-        index.SearchField("lead"),
-        index.SearchField("body"),
-    ]
-
-    parent_page_types = ["wagtailcore.Page"]
-    template = "home/home_page.html"
-
-    class Meta:
-        verbose_name = _("home page")
-        verbose_name_plural = _("home pages")
+from home.models.images import IMAGE_MODEL
 
 
 @register_setting(icon="site")
@@ -62,7 +24,7 @@ class SiteSettings(BaseSiteSetting):
     """What the city's staff change without a developer, the same in every language."""
 
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        IMAGE_MODEL,
         verbose_name=_("logo"),
         null=True,
         blank=True,
@@ -77,7 +39,7 @@ class SiteSettings(BaseSiteSetting):
     line_url = models.URLField(_("LINE official account"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
     default_share_image = models.ForeignKey(
-        "wagtailimages.Image",
+        IMAGE_MODEL,
         verbose_name=_("default share image"),
         null=True,
         blank=True,

@@ -1,0 +1,37 @@
+"""Wagtail locales, looked up without a query per call.
+
+A page can ask for the active locale a dozen times (cards, menus, related links); the table
+holds five rows and changes about never, so it is read once per process and re-read when a
+locale is saved or deleted."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
+
+_by_code = {}
+
+
+def _load():
+    if not _by_code:
+        _by_code.update({locale.language_code: locale for locale in Locale.objects.all()})
+    return _by_code
+
+
+def locale_for(language_code):
+    return _load().get(get_supported_content_language_variant(language_code))
+
+
+def active_locale():
+    return locale_for(translation.get_language())
+
+
+def locale_by_id(locale_id):
+    return next((locale for locale in _load().values() if locale.pk == locale_id), None)
+
+
+@receiver(post_save, sender=Locale, dispatch_uid="locales-cache-save")
+@receiver(post_delete, sender=Locale, dispatch_uid="locales-cache-delete")
+def clear(**kwargs):
+    _by_code.clear()

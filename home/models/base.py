@@ -1,0 +1,163 @@
+"""What every portal page shares: share image, listing fields, text for search, helpers."""
+
+import re
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from home.models.images import IMAGE_MODEL
+
+_SPACES = re.compile(r"\s+")
+
+
+class BasePage(Page):
+    """Abstract base of the portal's page types."""
+
+    share_image = models.ForeignKey(
+        IMAGE_MODEL,
+        verbose_name=_("share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared on social media. 1200×630 works best."),
+    )
+
+    promote_panels = Page.promote_panels + [FieldPanel("share_image")]
+
+    # Field names whose text goes into search and the summary fallback, in order.
+    text_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def get_share_image(self):
+        return self.share_image or getattr(self, "hero_image", None)
+
+    def get_summary(self):
+        """One or two sentences for listings, search results and share cards."""
+        for name in ("summary", "intro", "lead"):
+            value = getattr(self, name, "")
+            if value:
+                return value
+        return self.search_description or _truncate(self.get_plain_text(), 120)
+
+    def get_plain_text(self):
+        """The page's visible text, tags stripped, for search and excerpts."""
+        parts = [self.title]
+        for name in self.text_fields:
+            value = getattr(self, name, None)
+            if value is None:
+                continue
+            if hasattr(value, "raw_data"):  # StreamField: its text, without rendering
+                value = " ".join(_stream_strings(list(value.raw_data)))
+            parts.append(strip_tags(str(value)))
+        return _SPACES.sub(" ", " ".join(parts)).strip()
+
+    def get_schema_type(self):
+        return "WebPage"
+
+    def get_context(self, request, *args, **kwargs):
+        from home.locales import locale_by_id
+
+        # Templates read page.locale for lang attributes: take it from the cached table.
+        locale = locale_by_id(self.locale_id)
+        if locale is not None:
+            self.locale = locale
+        context = super().get_context(request, *args, **kwargs)
+        from home.chrome import version
+
+        context["chrome_version"] = version()
+        return context
+
+    @property
+    def body_links_ready(self):
+        """Looks up, in one query, the translations that links in the body need (templates
+        touch this inside their cached fragment, so it runs only when it is rebuilt)."""
+        if hasattr(self, "body"):
+            prefetch_link_translations(self.body)
+        return True
+
+
+_NOT_TEXT_KEYS = {"type", "id", "url", "level", "latitude", "longitude", "page", "image"}
+
+
+def _stream_strings(data):
+    """Human-readable strings in a StreamField's raw data (skips ids, URLs, choices)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key not in _NOT_TEXT_KEYS:
+                yield from _stream_strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _stream_strings(value)
+    elif isinstance(data, str) and not data.startswith(("http://", "https://")):
+        yield data
+
+
+def _truncate(text, length):
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def localized_live(pages):
+    """Each page in the visitor's language, dropping those not translated (or not live).
+
+    Pages chosen in the Japanese original point at Japanese pages; visitors of another
+    language see only the pages that exist in their language (one query)."""
+    from home.locales import active_locale
+
+    pages = [p for p in pages if p is not None]
+    if not pages:
+        return []
+    locale = active_locale()
+    same = [p for p in pages if p.locale_id == locale.pk]
+    if len(same) == len(pages):
+        return [p for p in pages if p.live]
+    keys = [p.translation_key for p in pages]
+    model = type(pages[0])
+    queryset = model.objects.live().filter(translation_key__in=keys, locale=locale)
+    if hasattr(model, "hero_image"):
+        queryset = queryset.select_related("hero_image")
+    found = {p.translation_key: p for p in queryset}
+    return [found[k] for k in keys if k in found]
+
+
+def prefetch_link_translations(*stream_values):
+    """Look up, in one query, the visitor-language translations of every page that the
+    blocks of these StreamFields link to (cards, calls to action); the blocks then use them."""
+    from wagtail.blocks import StructValue
+
+    from home.locales import active_locale
+
+    locale = active_locale()
+    pages = []
+
+    def collect(value):
+        if isinstance(value, StructValue):
+            page = value.get("page")
+            if isinstance(page, Page):
+                pages.append(page)
+            for child in value.values():
+                collect(child)
+        elif isinstance(value, (list, tuple)) or hasattr(value, "raw_data"):
+            for child in value:
+                collect(getattr(child, "value", child))
+
+    for stream in stream_values:
+        for block in stream or []:
+            collect(block.value)
+    foreign = [p for p in pages if locale is not None and p.locale_id != locale.pk]
+    if not foreign:
+        return
+    found = {
+        p.translation_key: p
+        for p in Page.objects.filter(
+            translation_key__in={p.translation_key for p in foreign}, locale=locale
+        )
+    }
+    for page in foreign:
+        translation = found.get(page.translation_key)
+        page._translations_by_locale = {locale.pk: translation} if translation else {}

@@ -1,0 +1,209 @@
+"""Stories: people and places that show how to connect with the city."""
+
+import math
+import re
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models.base import BasePage
+from home.models.images import IMAGE_MODEL
+
+STORIES_PER_PAGE = 12
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+class StoryTheme(TranslatableMixin, models.Model):
+    """A theme such as 食 (food), 自然 (nature), 子育て (childcare); translated per language.
+
+    The slug is the same in every language, so /stories/?theme=food filters alike."""
+
+    name = models.CharField(_("name"), max_length=40)
+    slug = models.SlugField(_("slug"), max_length=40, allow_unicode=False)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("story theme")
+        verbose_name_plural = _("story themes")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class StoryIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    text_fields = ("intro",)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StoryPage"]
+    max_count_per_parent = 1
+    template = "home/story_index_page.html"
+
+    class Meta:
+        verbose_name = _("story index")
+        verbose_name_plural = _("story indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Evaluated only when the cached listing fragment is rebuilt.
+        themes = SimpleLazyObject(lambda: list(StoryTheme.objects.filter(locale=self.locale)))
+        theme_slug = request.GET.get("theme", "")[:40]
+
+        def selected():
+            return next((t for t in themes if t.slug == theme_slug), None)
+
+        def page_of_stories():
+            stories = story_listing(self.locale).descendant_of(self)
+            theme = selected()
+            if theme is not None:
+                stories = stories.filter(themes__translation_key=theme.translation_key)
+            page = paginate(request, stories, STORIES_PER_PAGE)
+            attach_theme_labels(page.object_list, self.locale)
+            return page
+
+        context.update(
+            themes=themes,
+            selected_theme=SimpleLazyObject(selected),
+            stories=SimpleLazyObject(page_of_stories),
+            cache_vary=f"{theme_slug}|{request.GET.get('page', '')[:6]}",
+        )
+        return context
+
+
+class StoryPage(BasePage):
+    date = models.DateField(_("publication date"), default=timezone.localdate)
+    summary = models.TextField(_("summary"), max_length=200, blank=True)
+    hero_image = models.ForeignKey(
+        IMAGE_MODEL,
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    interviewee = models.CharField(_("interviewee"), max_length=120, blank=True)
+    author = models.CharField(_("author"), max_length=120, blank=True)
+    area = models.CharField(
+        _("area"), max_length=80, blank=True, help_text=_("District or place, e.g. 錦町")
+    )
+    themes = ParentalManyToManyField(StoryTheme, verbose_name=_("themes"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("interviewee"), FieldPanel("author")]),
+                FieldRowPanel([FieldPanel("area"), FieldPanel("date")]),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("About this story"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("interviewee"),
+        index.FilterField("date"),
+    ]
+    text_fields = ("summary", "interviewee", "author", "area", "body")
+
+    parent_page_types = ["home.StoryIndexPage"]
+    subpage_types = []
+    template = "home/story_page.html"
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def get_schema_type(self):
+        return "Article"
+
+    @property
+    def reading_minutes(self):
+        """About 500 characters a minute in Japanese, Chinese and Korean; 200 words otherwise."""
+        text = self.get_plain_text()
+        if _CJK.search(text):
+            return max(1, math.ceil(len(text) / 500))
+        return max(1, math.ceil(len(text.split()) / 200))
+
+    @cached_property
+    def theme_labels(self):
+        """[(name, slug)] of this story's themes in its own language."""
+        names = {
+            t.translation_key: t.name for t in StoryTheme.objects.filter(locale=self.locale_id)
+        }
+        return [(names.get(t.translation_key, t.name), t.slug) for t in self.themes.all()]
+
+    @cached_property
+    def related_stories(self):
+        """Up to three live stories of the same language sharing a theme, newest first."""
+        keys = [t.translation_key for t in self.themes.all()]
+        if not keys:
+            return []
+        related = (
+            story_listing(self.locale)
+            .exclude(pk=self.pk)
+            .filter(themes__translation_key__in=keys)
+            .distinct()[:3]
+        )
+        return attach_theme_labels(list(related), self.locale)
+
+
+def attach_theme_labels(stories, locale):
+    """Set story.theme_labels = [(name, slug)], names in the given language (one query).
+
+    A translated story may still point at the Japanese theme objects; the theme's name is
+    looked up by its translation key so English visitors read "Food", not 食."""
+    if not stories:
+        return stories
+    names = {t.translation_key: t.name for t in StoryTheme.objects.filter(locale=locale)}
+    for story in stories:
+        story.theme_labels = [
+            (names.get(t.translation_key, t.name), t.slug) for t in story.themes.all()
+        ]
+    return stories
+
+
+def story_listing(locale):
+    """Live stories of a language, newest first, with what a story card shows prefetched."""
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .select_related("hero_image")
+        .prefetch_related(
+            Prefetch("themes", queryset=StoryTheme.objects.all()),
+            "hero_image__renditions",
+        )
+        .order_by("-date", "-pk")
+    )
+
+
+def paginate(request, queryset, per_page):
+    """One page of results; a bad or out-of-range ?page= shows the first or last page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    page.object_list = list(page.object_list)
+    return page

@@ -1,0 +1,73 @@
+"""Views of the portal that are not Wagtail pages: search and the sitemap."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from home.search import excerpt, search
+
+RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search_view(request):
+    query = request.GET.get("q", "").strip()
+    locale = Locale.get_active()
+    documents, terms = search(query, locale)
+    paginator = Paginator(documents.select_related("content_type"), RESULTS_PER_PAGE)
+    results = paginator.get_page(request.GET.get("page"))
+    pages = Page.objects.in_bulk([d.page_id for d in results])
+    items = []
+    for document in results:
+        page = pages.get(document.page_id)
+        if page is None:
+            continue
+        items.append(
+            {
+                "title": document.title,
+                "url": page.get_url(request),
+                "excerpt": excerpt(document, terms),
+                "type": document.content_type.model_class()._meta.verbose_name,
+            }
+        )
+    return render(
+        request,
+        "home/search_results.html",
+        {"query": query, "results": results, "items": items, "count": paginator.count},
+    )
+
+
+@require_GET
+def sitemap(request):
+    """Every live public page in every language, with hreflang alternates."""
+    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    pages = Page.objects.none()
+    for root in roots:
+        pages = pages | Page.objects.descendant_of(root, inclusive=True)
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    pages = [
+        p
+        for p in pages.live().select_related("locale").order_by("path")
+        if not any(p.path.startswith(r) for r in restricted)
+    ]
+    by_key = {}
+    for page in pages:
+        by_key.setdefault(page.translation_key, []).append(page)
+    entries = []
+    for page in pages:
+        alternates = [
+            {"lang": p.locale.language_code, "url": p.get_full_url(request)}
+            for p in by_key[page.translation_key]
+        ]
+        entries.append(
+            {
+                "url": page.get_full_url(request),
+                "lastmod": page.last_published_at,
+                "alternates": alternates if len(alternates) > 1 else [],
+            }
+        )
+    return render(
+        request, "sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8"
+    )
