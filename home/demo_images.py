@@ -7,6 +7,7 @@ inside the function, so this module imports without Django being set up).
 
 import io
 import math
+import os
 import random
 import zlib
 
@@ -964,6 +965,22 @@ def render_png(key: str, width: int = 1600, height: int = 900) -> bytes:
     return buffer.getvalue()
 
 
+def cached_png(key: str) -> bytes:
+    """render_png(key), kept under var/cache/ so that re-seeding (tests) does not redraw."""
+    from django.conf import settings
+
+    cache_dir = settings.VAR_DIR / "cache" / "demo-images"
+    path = cache_dir / f"{key}-v1.png"
+    if path.exists():
+        return path.read_bytes()
+    data = render_png(key)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)  # atomic: parallel test workers never read half a file
+    return data
+
+
 def get_or_create_demo_image(key: str):
     """The demo image for `key` as a Wagtail image in the root collection; found by title."""
     from django.core.files.images import ImageFile
@@ -981,7 +998,7 @@ def get_or_create_demo_image(key: str):
         description=spec["description"],
         collection=Collection.get_first_root_node(),
     )
-    image.file = ImageFile(io.BytesIO(render_png(key)), name=f"demo-{key}.png")
+    image.file = ImageFile(io.BytesIO(cached_png(key)), name=f"demo-{key}.png")
     image._set_image_file_metadata()
     image.save()
     return image
