@@ -38,7 +38,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from home.locales import active_locale
+from home.locales import active_locale, offers_language
 
 logger = logging.getLogger(__name__)
 
@@ -75,8 +75,10 @@ class LinkStructValue(StructValue):
 
     @cached_property
     def localized_page(self):
-        """The page's live translation in the active language, else the page itself; None
-        when that page is not live (a card must never lead to a draft or a 404)."""
+        """The page's live translation in the active language; None when there is none and
+        the site offers that language (visitors see only pages in their language), or when
+        the page is not live (a card must never lead to a draft or a 404). In a language the
+        site does not offer yet, the original page is used, as the content around it is."""
         page = self.get("page")
         if page is None:
             return None
@@ -88,9 +90,10 @@ class LinkStructValue(StructValue):
                 translated = prefetched.get(active.pk)
             else:
                 translated = page.get_translation_or_none(active)
-            # As Page.localized: a draft translation is skipped, the live original is used.
             if translated is not None and translated.live:
                 page = translated
+            elif offers_language(active):
+                return None
         return page if page.live else None
 
     @property

@@ -103,10 +103,16 @@ def _menu_links(request, location):
             translation_key__in=keys, locale__language_code=active_code
         )
     }
+    # In a language with its own menu, only pages that exist in that language are listed.
+    strict = menu.locale.language_code == active_code
     links = []
     for item in items:
         if item.link_page_id:
-            target = localized.get(item.link_page.translation_key, item.link_page)
+            target = localized.get(item.link_page.translation_key)
+            if target is None:
+                if strict or not item.link_page.live:
+                    continue
+                target = item.link_page
             links.append(
                 {"label": item.label, "url": target.get_url(request), "page_id": target.pk}
             )

@@ -35,3 +35,21 @@ def locale_by_id(locale_id):
 @receiver(post_delete, sender=Locale, dispatch_uid="locales-cache-delete")
 def clear(**kwargs):
     _by_code.clear()
+
+
+def offers_language(locale):
+    """True when the site has a live home page in this language (it is really offered).
+
+    Kept in the cache until any page changes (the site-chrome version)."""
+    from django.core.cache import cache
+
+    from home.chrome import version
+
+    key = f"offers-language:{version()}:{locale.pk}"
+    offered = cache.get(key)
+    if offered is None:
+        from home.models import HomePage
+
+        offered = HomePage.objects.live().filter(locale=locale).exists()
+        cache.set(key, offered, 60 * 60)
+    return offered

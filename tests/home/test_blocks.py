@@ -269,11 +269,21 @@ def test_card_links_to_the_visitors_language(english_child):
     assert f'href="{page.get_url(request)}"' in japanese
 
 
-def test_card_falls_back_to_original_when_translation_is_draft(english_child):
+def test_card_is_hidden_when_the_translation_is_a_draft(english_child):
+    """English is offered (its home page is live), so English visitors see only English pages."""
     page, english = english_child
     english.unpublish()
     request = RequestFactory().get("/en/")
     rendered = render("cards", {"cards": [{"title": "相談", "page": page.id}]}, language="en")
+    assert f'href="{page.get_url(request)}"' not in rendered
+    assert "block-card" not in rendered
+
+
+def test_card_keeps_the_original_in_a_language_not_offered_yet(english_child):
+    """Korean has no home page yet: /ko/ shows the Japanese content with its Japanese links."""
+    page, _english = english_child
+    request = RequestFactory().get("/ko/")
+    rendered = render("cards", {"cards": [{"title": "相談", "page": page.id}]}, language="ko")
     assert f'href="{page.get_url(request)}"' in rendered
 
 

@@ -136,3 +136,34 @@ def test_switcher_on_a_404_page_leads_to_each_languages_home(client, demo_site, 
     html = client.get(path).content.decode()
     assert 'href="/ja/" lang="ja"' in html
     assert 'href="/en/" lang="en"' in html
+
+
+def test_english_menu_lists_only_pages_that_exist_in_english(client, demo_site):
+    from wagtail.models import Locale
+
+    from home.models import SectionPage
+
+    en = Locale.objects.get(language_code="en")
+    moving = SectionPage.objects.get(slug="moving", locale=en)
+    moving.unpublish()
+    html = client.get("/en/").content.decode()
+    nav = html[
+        html.index('<nav class="site-nav"') : html.index(
+            "</nav>", html.index('<nav class="site-nav"')
+        )
+    ]
+    assert "/en/moving/" not in nav and "/ja/moving/" not in nav
+    assert "/en/workcation/" in nav
+
+
+def test_untranslated_card_target_is_hidden_from_english_visitors(client, demo_site):
+    from wagtail.models import Locale
+
+    from home.models import SectionPage
+
+    en = Locale.objects.get(language_code="en")
+    SectionPage.objects.get(slug="workcation", locale=en).unpublish()
+    html = client.get("/en/").content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "/ja/workcation/" not in main and "/en/workcation/" not in main
+    assert "/en/moving/" in main
