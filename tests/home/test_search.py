@@ -90,3 +90,16 @@ def test_index_follows_edits(demo_site):
     story.save_revision().publish()
     assert "バードウォッチング" in SearchDocument.objects.get(page_id=story.pk).text
     assert index_page(story) is not None
+
+
+def test_rebuild_command_restores_the_index(demo_site):
+    import io
+
+    from django.core.management import call_command
+
+    expected = SearchDocument.objects.count()
+    SearchDocument.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_search_documents", stdout=out)
+    assert SearchDocument.objects.count() == expected > 0
+    assert f"Indexed {expected} pages." in out.getvalue()
