@@ -98,6 +98,21 @@ def _stream_strings(data):
         yield data
 
 
+class IndexPage(BasePage):
+    """Abstract base of the listings (stories, news, events): one per home page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    text_fields = ("intro",)
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
 def _truncate(text, length):
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 

@@ -13,22 +13,15 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models.base import BasePage
+from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
 from home.models.stories import paginate
 
 EVENTS_PER_PAGE = 12
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    text_fields = ("intro",)
-
-    parent_page_types = ["home.HomePage"]
+class EventIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["home.EventPage"]
-    max_count_per_parent = 1
     template = "home/event_index_page.html"
 
     class Meta:

@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models.base import BasePage
+from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
 from home.models.stories import paginate
 
@@ -25,15 +25,8 @@ class NewsCategory(models.TextChoices):
     EVENT_REPORT = "event_report", _("Event report")
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    text_fields = ("intro",)
-
-    parent_page_types = ["home.HomePage"]
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["home.NewsPage"]
-    max_count_per_parent = 1
     template = "home/news_index_page.html"
 
     class Meta:

@@ -17,7 +17,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models.base import BasePage
+from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
 
 STORIES_PER_PAGE = 12
@@ -43,15 +43,8 @@ class StoryTheme(TranslatableMixin, models.Model):
         return self.name
 
 
-class StoryIndexPage(BasePage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    text_fields = ("intro",)
-
-    parent_page_types = ["home.HomePage"]
+class StoryIndexPage(IndexPage):
     subpage_types = ["home.StoryPage"]
-    max_count_per_parent = 1
     template = "home/story_index_page.html"
 
     class Meta:
