@@ -12,7 +12,7 @@ PORT ?= 8000
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test messages makemessages migrate seed lint format ci clean system-deps browser-deps
+.PHONY: run test bench messages makemessages migrate seed lint format ci clean system-deps browser-deps
 
 run: $(VENV)/.runtime messages migrate seed ## serve the demo site on http://127.0.0.1:8000
 	@echo "Tsunagaru: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
@@ -20,6 +20,9 @@ run: $(VENV)/.runtime messages migrate seed ## serve the demo site on http://127
 
 test: $(VENV)/.dev browser-deps messages ## the whole suite, browser tests included
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.runtime messages ## requests per second: home, story, listing vs the same HTML as a static file
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) $(APT_GET) update -qq && \

@@ -226,6 +226,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp", "gif": "gif"}
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # password resets go through allauth
+# No avatars from gravatar.com: editors' e-mail hashes stay on this site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Security defaults; production tightens the transport settings.
 SESSION_COOKIE_HTTPONLY = True

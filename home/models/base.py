@@ -5,6 +5,7 @@ import re
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -13,8 +14,23 @@ from home.models.images import IMAGE_MODEL
 _SPACES = re.compile(r"\s+")
 
 
+class PortalPageForm(WagtailAdminPageForm):
+    """Wagtail's page form without Django's hidden "initial" inputs.
+
+    Fields with a callable default (a story's date) get show_hidden_initial, but Wagtail's
+    panels do not render that input, so every POST looked like a change: approving a page
+    from its editor saved a new revision and restarted the City approval workflow."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.show_hidden_initial = False
+
+
 class BasePage(Page):
     """Abstract base of the portal's page types."""
+
+    base_form_class = PortalPageForm
 
     share_image = models.ForeignKey(
         IMAGE_MODEL,

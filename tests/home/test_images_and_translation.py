@@ -70,13 +70,27 @@ def test_decorative_image_gets_empty_alt(client, demo_site):
     image.is_decorative = True
     image.save()
     html = client.get("/ja/").content.decode()
-    assert re.search(r'<img [^>]*alt=""[^>]*class="hero__image"|<img [^>]*class="hero__image"[^>]*alt=""', html)
+    assert re.search(
+        r'<img [^>]*alt=""[^>]*class="hero__image"|<img [^>]*class="hero__image"[^>]*alt=""', html
+    )
 
 
 @pytest.mark.parametrize(
     "model",
-    [HomePage, SectionPage, StandardPage, StoryIndexPage, StoryPage, NewsIndexPage, NewsPage,
-     EventIndexPage, EventPage, NavigationMenu, SiteIdentity, StoryTheme],
+    [
+        HomePage,
+        SectionPage,
+        StandardPage,
+        StoryIndexPage,
+        StoryPage,
+        NewsIndexPage,
+        NewsPage,
+        EventIndexPage,
+        EventPage,
+        NavigationMenu,
+        SiteIdentity,
+        StoryTheme,
+    ],
 )
 def test_every_page_type_and_snippet_is_translated_through_wagtail_localize(demo_site, model):
     source = model.objects.filter(locale__language_code="ja").first()
@@ -89,14 +103,23 @@ def test_a_new_page_translates_through_wagtail_localize(
     client, demo_site, django_capture_on_commit_callbacks
 ):
     home = demo_site.root_page
-    page = StandardPage(title="ふるさと納税の使い道", slug="uses", intro="寄附金の使い道をご報告します。",
-                        locale=home.locale)
+    page = StandardPage(
+        title="ふるさと納税の使い道",
+        slug="uses",
+        intro="寄附金の使い道をご報告します。",
+        locale=home.locale,
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):  # it publishes on commit
         english = translate_through_localize(
-            page, "en", {"ふるさと納税の使い道": "How donations are used", "uses": "uses",
-                         "寄附金の使い道をご報告します。": "A report on how donations are used."}
+            page,
+            "en",
+            {
+                "ふるさと納税の使い道": "How donations are used",
+                "uses": "uses",
+                "寄附金の使い道をご報告します。": "A report on how donations are used.",
+            },
         )
     assert english.locale == Locale.objects.get(language_code="en")
     response = client.get("/en/uses/")
