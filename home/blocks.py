@@ -70,6 +70,15 @@ def validate_single_link(value):
         )
 
 
+class SingleLinkMixin:
+    """For blocks that link to a page or a URL: exactly one of the two."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        validate_single_link(value)
+        return value
+
+
 class LinkStructValue(StructValue):
     """A value with either a `page` or a `url`; pages are shown in the visitor's language."""
 
@@ -200,17 +209,12 @@ class QuoteBlock(StructBlock):
         }
 
 
-class CallToActionBlock(StructBlock):
+class CallToActionBlock(SingleLinkMixin, StructBlock):
     title = CharBlock(label=_("Title"), max_length=120)
     text = TextBlock(label=_("Text"), required=False)
     button_label = CharBlock(label=_("Button label"), max_length=60)
     page = PageChooserBlock(label=_("Page"), required=False)
     url = URLBlock(label=_("External URL"), required=False)
-
-    def clean(self, value):
-        value = super().clean(value)
-        validate_single_link(value)
-        return value
 
     class Meta:
         icon = "link"
@@ -226,17 +230,12 @@ class CallToActionBlock(StructBlock):
         }
 
 
-class CardBlock(StructBlock):
+class CardBlock(SingleLinkMixin, StructBlock):
     title = CharBlock(label=_("Title"), max_length=120)
     text = TextBlock(label=_("Text"), required=False)
     image = ImageChooserBlock(label=_("Image"), required=False)
     page = PageChooserBlock(label=_("Page"), required=False)
     url = URLBlock(label=_("External URL"), required=False)
-
-    def clean(self, value):
-        value = super().clean(value)
-        validate_single_link(value)
-        return value
 
     class Meta:
         icon = "doc-full"
