@@ -38,6 +38,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search_view, name="search"),
+    path("members/", include("members.urls")),
+    path("pass/", include("passes.urls")),
+    path("consultation/", include("consultations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -14,6 +14,7 @@ SETTINGS = {
     "x_url": "https://x.com/example_tomakomai",
     "instagram_url": "https://www.instagram.com/example_tomakomai/",
     "line_url": "https://line.me/R/ti/p/@example_tomakomai",
+    "city_municipality_code": "01213",
 }
 
 HOME = {

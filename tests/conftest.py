@@ -62,10 +62,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
 def pytest_collection_modifyitems(items):
-    # Browser tests flush the database after each test (live server, real transactions):
-    # run them last so that the other tests keep the demo site built once per session.
-    items.sort(key=lambda item: "/e2e/" in str(item.fspath))
+    # Browser tests and transactional tests (real threads) flush the database after each
+    # test: run them last so that the other tests keep the demo site built once per session.
+    items.sort(key=lambda item: ("/e2e/" in str(item.fspath), _is_transactional(item)))
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "members",
     "home",
     "passes",
+    "consultations",
     "campaigns",
     # accounts
     "allauth",

@@ -6,6 +6,7 @@ depend on the language (logo, phone, e-mail, SNS accounts, share image) are a si
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,23 @@ class SiteSettings(BaseSiteSetting):
     instagram_url = models.URLField(_("Instagram account"), blank=True)
     line_url = models.URLField(_("LINE official account"), blank=True)
     youtube_url = models.URLField(_("YouTube channel"), blank=True)
+    city_municipality_code = models.CharField(
+        _("city's municipality code"),
+        max_length=5,
+        blank=True,
+        validators=[RegexValidator(r"^\d{5}$", _("Enter the five-digit code."))],
+        help_text=_(
+            "The city's five-digit local government code (全国地方公共団体コード), e.g. 01213. "
+            "Visitors who live here cannot get the Entry Pass."
+        ),
+    )
+    member_number_prefix = models.CharField(
+        _("member number prefix"),
+        max_length=8,
+        default="TMK",
+        validators=[RegexValidator(r"^[A-Z0-9]{1,8}$", _("Use capital letters and digits only."))],
+        help_text=_("Printed before every furusato resident's number, e.g. TMK-000123."),
+    )
     default_share_image = models.ForeignKey(
         IMAGE_MODEL,
         verbose_name=_("default share image"),
@@ -65,6 +83,10 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Social media"),
         ),
         FieldPanel("default_share_image"),
+        MultiFieldPanel(
+            [FieldPanel("city_municipality_code"), FieldPanel("member_number_prefix")],
+            heading=_("Membership and Entry Pass"),
+        ),
     ]
 
     class Meta:

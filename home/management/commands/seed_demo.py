@@ -1,6 +1,8 @@
 """Build the demo site: Japanese home page with its English translation, site identity,
 menus, settings and one login per role. Idempotent: running it twice changes nothing."""
 
+from importlib import import_module
+from importlib.util import find_spec
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
@@ -17,6 +19,15 @@ from home.demo_images import get_or_create_demo_image
 from home.models import HomePage, NavigationMenu, NavigationMenuItem, SiteIdentity, SiteSettings
 from home.search import rebuild_index
 from home.services import translate_through_localize
+
+
+# Each app that has demo content keeps it in <app>/demo.py: seed(home, stdout) builds it
+# (idempotently) and LOGINS lists the (e-mail, label) pairs it prints.
+DEMO_MODULES = ["members.demo", "passes.demo", "consultations.demo"]
+
+
+def demo_modules():
+    return [import_module(name) for name in DEMO_MODULES if find_spec(name) is not None]
 
 
 class Command(BaseCommand):
@@ -51,6 +62,8 @@ class Command(BaseCommand):
         self.ensure_menus(home, portal)
         self.ensure_settings(site)
         self.ensure_users()
+        for module in demo_modules():
+            module.seed(home=home, stdout=self.stdout)
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         rebuild_index()
@@ -155,4 +168,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD})")
         for spec in demo.USERS:
             self.stdout.write(f"  {spec['email']:<24} {spec['label']}")
+        for module in demo_modules():
+            for email, label in getattr(module, "LOGINS", []):
+                self.stdout.write(f"  {email:<24} {label}")
         self.stdout.write("Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/admin/")

@@ -1,0 +1,4 @@
+"""URLs of the consultations app (inside the language prefix)."""
+
+app_name = "consultations"
+urlpatterns = []

@@ -1,0 +1,4 @@
+"""URLs of the passes app (inside the language prefix)."""
+
+app_name = "passes"
+urlpatterns = []
