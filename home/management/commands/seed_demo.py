@@ -20,7 +20,6 @@ from home.models import HomePage, NavigationMenu, NavigationMenuItem, SiteIdenti
 from home.search import rebuild_index
 from home.services import translate_through_localize
 
-
 # Each app that has demo content keeps it in <app>/demo.py: seed(home, stdout) builds it
 # (idempotently) and LOGINS lists the (e-mail, label) pairs it prints.
 DEMO_MODULES = ["members.demo", "passes.demo", "consultations.demo"]
