@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 from django.utils.html import escape
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home import demo_portal as data
 from home.demo_images import get_or_create_demo_image
@@ -97,11 +97,10 @@ class DemoPortal:
         return blocks
 
     def add(self, parent, page):
-        existing = (
-            type(page).objects.child_of(parent).filter(slug=page.slug, locale=self.ja).first()
-        )
+        # An app's demo may already have put its own page type at this slug.
+        existing = Page.objects.child_of(parent).filter(slug=page.slug, locale=self.ja).first()
         if existing:
-            return existing, False
+            return existing.specific, False
         page.locale = self.ja
         parent.add_child(instance=page)
         page.save_revision().publish()

@@ -21,7 +21,9 @@ from home.search import rebuild_index
 from home.services import translate_through_localize
 
 # Each app that has demo content keeps it in <app>/demo.py: seed(home, stdout) builds it
-# (idempotently) and LOGINS lists the (e-mail, label) pairs it prints.
+# (idempotently) after the portal, LOGINS lists the (e-mail, label) pairs it prints, and an
+# optional seed_pages(home, stdout) runs before the portal, so that an app's own page type can
+# take a slug the portal's calls to action point at (e.g. "consultation").
 DEMO_MODULES = ["members.demo", "passes.demo", "consultations.demo"]
 
 
@@ -56,6 +58,9 @@ class Command(BaseCommand):
         home = self.ensure_home_page()
         site = self.ensure_site(home)
         self.ensure_translation(home, "en", demo.HOME_EN)
+        for module in demo_modules():
+            if hasattr(module, "seed_pages"):
+                module.seed_pages(home=home, stdout=self.stdout)
         portal = DemoPortal(home).build()
         self.ensure_identity()
         self.ensure_menus(home, portal)
