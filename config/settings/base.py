@@ -156,7 +156,16 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "request_login_code": "20/m/ip,3/m/key",
     "confirm_email": "1/180s/key",
+    # This product's public forms (home/abuse.py within_rate_limit); the same limiter.
+    "member_register": "10/600s/ip",
+    "activity_checkin": "30/m/ip,10/m/user",
+    "pass_apply": "10/600s/ip",
+    "pass_code": "30/m/ip,10/m/user",
+    "consultation_submit": "5/600s/ip",
+    "consultation_reply": "10/600s/ip",
 }
+# Public forms refuse a submission sent back faster than a person could fill it in.
+FORM_TIME_TRAP_SECONDS = env.int("FORM_TIME_TRAP_SECONDS", default=3)
 # A logged-in member sent to the login page (the admin, a private page) sees it rather than
 # bouncing back to where they came from in a loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False

@@ -1,0 +1,65 @@
+"""The honeypot, time trap and rate limit that every public form shares."""
+
+import time
+
+import pytest
+from django import forms
+from django.core import signing
+from django.test import RequestFactory, override_settings
+
+from home.abuse import TIME_TRAP_SALT, HoneypotTimeTrapForm, within_rate_limit
+
+
+class MessageForm(HoneypotTimeTrapForm):
+    message = forms.CharField()
+
+
+def started(seconds_ago):
+    return signing.dumps(time.time() - seconds_ago, salt=TIME_TRAP_SALT)
+
+
+@override_settings(FORM_TIME_TRAP_SECONDS=3)
+def test_a_person_who_took_their_time_gets_through():
+    form = MessageForm({"message": "こんにちは", "form_started": started(10)})
+    assert form.is_valid(), form.errors
+
+
+@override_settings(FORM_TIME_TRAP_SECONDS=3)
+def test_a_form_sent_back_at_once_is_refused():
+    form = MessageForm({"message": "spam", "form_started": started(0)})
+    assert not form.is_valid()
+    assert "faster than we expected" in str(form.non_field_errors())
+
+
+def test_a_filled_honeypot_is_refused():
+    form = MessageForm({"message": "spam", "website": "http://spam", "form_started": started(9)})
+    assert not form.is_valid()
+
+
+@pytest.mark.parametrize("value", ["", "not-signed", signing.dumps(1.0, salt="other")])
+def test_a_missing_or_forged_time_is_refused(value):
+    form = MessageForm({"message": "spam", "form_started": value})
+    assert not form.is_valid()
+    assert "expired" in str(form.non_field_errors())
+
+
+def test_a_day_old_form_has_expired():
+    form = MessageForm({"message": "hello", "form_started": started(25 * 60 * 60)})
+    assert not form.is_valid()
+    assert "expired" in str(form.non_field_errors())
+
+
+def test_the_traps_are_not_among_the_visible_fields():
+    names = [field.name for field in MessageForm().visible_fields()]
+    assert names == ["message"]
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"consultation_submit": "2/m/ip"})
+def test_the_rate_limit_counts_per_client_address():
+    factory = RequestFactory()
+    first = factory.post("/", REMOTE_ADDR="198.51.100.1")
+    assert within_rate_limit(first, "consultation_submit")
+    assert within_rate_limit(first, "consultation_submit")
+    assert not within_rate_limit(first, "consultation_submit")
+    other = factory.post("/", REMOTE_ADDR="198.51.100.2")
+    assert within_rate_limit(other, "consultation_submit")
