@@ -1,0 +1,54 @@
+"""Opening an account from a form of this product (the member registration, the Entry Pass
+application) the way allauth's own sign-up does: e-mail verified before anything is active,
+and no way to learn from the answer whether an address already has an account."""
+
+from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+
+
+def account_exists(email):
+    email = (email or "").strip().lower()
+    return (
+        get_user_model().objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    )
+
+
+def open_account(request, email, password=None, **names):
+    """Create a user whose e-mail still needs verifying; None when the address is taken.
+
+    For a taken address the owner gets allauth's "someone tried to sign up with your address"
+    e-mail, and the caller shows the same "check your mail" page as for a new one. Without a
+    password the account logs in by e-mailed code only. Call send_verification() once the
+    caller's transaction has committed.
+    """
+    email = (email or "").strip().lower()
+    if account_exists(email):
+        get_adapter(request).send_account_already_exists_mail(email)
+        return None
+    user = get_user_model()(email=email, **names)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    try:
+        with transaction.atomic():
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    except IntegrityError:  # the same address, registered a moment ago in another request
+        get_adapter(request).send_account_already_exists_mail(email)
+        return None
+    return user
+
+
+def send_verification(request, user):
+    """E-mail the verification link (allauth's confirmation) to the user's primary address."""
+    address = EmailAddress.objects.filter(user=user, primary=True).first()
+    if address is not None and not address.verified:
+        address.send_confirmation(request, signup=True)
+
+
+def has_verified_email(user):
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
