@@ -1,0 +1,262 @@
+"""The staff inbox in the Wagtail admin: list with filters, detail with the whole thread,
+reply, notes, assignment and status, manual entry, attachments, figures and the CSV.
+
+Consultation staff hold view/add/change; City editors hold view only (read-only screens).
+Every view of a consultation, every change and every export is written to StaffViewLog."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from consultations import services
+from consultations.forms import (
+    InboxFilterForm,
+    ManualConsultationForm,
+    StaffMessageForm,
+    StaffUpdateForm,
+)
+from consultations.models import (
+    Attachment,
+    Channel,
+    Consultation,
+    PlaceKind,
+    StaffViewLog,
+    Topic,
+)
+from members.residence import prefecture_name
+
+VIEW = "consultations.view_consultation"
+CHANGE = "consultations.change_consultation"
+ADD = "consultations.add_consultation"
+
+
+def _require(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+def _private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def index(request):
+    _require(request, VIEW)
+    form = InboxFilterForm(request.GET or None)
+    queryset = Consultation.objects.select_related("assignee")
+    if form.is_valid():
+        queryset = services.filter_consultations(queryset, **form.cleaned_data)
+    page = Paginator(queryset, 50).get_page(request.GET.get("p"))
+    overdue_ids = set(
+        Consultation.objects.filter(services.overdue_q(), pk__in=[c.pk for c in page]).values_list(
+            "pk", flat=True
+        )
+    )
+    query = request.GET.copy()
+    query.pop("p", None)
+    return _private(
+        TemplateResponse(
+            request,
+            "consultations/admin/index.html",
+            {
+                "page_title": _("Consultations"),
+                "header_icon": "mail",
+                "filter_form": form,
+                "page_obj": page,
+                "overdue_ids": overdue_ids,
+                "query": query.urlencode(),
+                "can_add": request.user.has_perm(ADD),
+            },
+        )
+    )
+
+
+def detail(request, pk):
+    _require(request, VIEW)
+    consultation = get_object_or_404(Consultation.objects.select_related("assignee", "user"), pk=pk)
+    services.log_staff_action(request.user, consultation, StaffViewLog.Action.VIEW)
+    can_change = request.user.has_perm(CHANGE)
+    return _private(
+        TemplateResponse(
+            request,
+            "consultations/admin/detail.html",
+            {
+                "page_title": _("Consultation %(reference)s")
+                % {"reference": consultation.reference},
+                "header_icon": "mail",
+                "consultation": consultation,
+                "prefecture": prefecture_name(consultation.residence_prefecture),
+                "thread": consultation.messages.select_related("author").prefetch_related(
+                    "attachments"
+                ),
+                "deliveries": consultation.deliveries.filter(sent_at__isnull=True, attempts__gt=0),
+                "can_change": can_change,
+                "reply_form": StaffMessageForm(prefix="reply"),
+                "note_form": StaffMessageForm(prefix="note"),
+                "update_form": StaffUpdateForm(
+                    initial={
+                        "status": consultation.status,
+                        "assignee": consultation.assignee_id or "",
+                    }
+                ),
+                "view_logs": consultation.view_logs.select_related("user")[:20],
+            },
+        )
+    )
+
+
+@require_POST
+def act(request, pk, action):
+    """reply, note or update; the form errors come back as messages on the detail page."""
+    _require(request, CHANGE)
+    consultation = get_object_or_404(Consultation, pk=pk)
+    if consultation.anonymized_at:
+        messages.error(request, _("This consultation has been anonymized."))
+        return HttpResponseRedirect(reverse("consultations_admin:detail", args=[pk]))
+    if action in ("reply", "note"):
+        form = StaffMessageForm(request.POST, request.FILES, prefix=action)
+        if form.is_valid():
+            files = [form.cleaned_data["attachment"]] if form.cleaned_data["attachment"] else []
+            if action == "reply":
+                if not consultation.email:
+                    messages.error(request, _("This person has no e-mail address."))
+                else:
+                    services.reply_to_person(
+                        consultation,
+                        form.cleaned_data["body"],
+                        staff_user=request.user,
+                        files=files,
+                    )
+                    messages.success(request, _("Your reply has been sent by e-mail."))
+            else:
+                services.add_note(
+                    consultation, form.cleaned_data["body"], staff_user=request.user, files=files
+                )
+                messages.success(request, _("The internal note has been added."))
+        else:
+            for errors in form.errors.values():
+                for error in errors:
+                    messages.error(request, error)
+    elif action == "update":
+        form = StaffUpdateForm(request.POST)
+        if form.is_valid():
+            try:
+                services.update_consultation(
+                    consultation,
+                    staff_user=request.user,
+                    status=form.cleaned_data["status"],
+                    assignee=form.cleaned_data["assignee"],
+                )
+                messages.success(request, _("The consultation has been updated."))
+            except ValueError as error:
+                messages.error(request, str(error))
+        else:
+            messages.error(request, _("Choose a status and an assignee from the lists."))
+    else:
+        raise PermissionDenied
+    return HttpResponseRedirect(reverse("consultations_admin:detail", args=[pk]))
+
+
+def create(request):
+    _require(request, ADD)
+    if request.method == "POST":
+        form = ManualConsultationForm(request.POST)
+        if form.is_valid():
+            consultation = services.create_manual_consultation(
+                form.cleaned_data, staff_user=request.user
+            )
+            messages.success(
+                request,
+                _("Consultation %(reference)s has been entered.")
+                % {"reference": consultation.reference},
+            )
+            return HttpResponseRedirect(
+                reverse("consultations_admin:detail", args=[consultation.pk])
+            )
+    else:
+        form = ManualConsultationForm(
+            initial={"created_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+        )
+    return _private(
+        TemplateResponse(
+            request,
+            "consultations/admin/create.html",
+            {"page_title": _("Enter a consultation"), "header_icon": "mail", "form": form},
+        )
+    )
+
+
+def attachment(request, pk):
+    _require(request, VIEW)
+    item = get_object_or_404(Attachment.objects.select_related("message"), pk=pk)
+    services.log_staff_action(
+        request.user,
+        item.message.consultation,
+        StaffViewLog.Action.ATTACHMENT,
+        detail=item.original_name,
+    )
+    return _private(
+        FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    )
+
+
+def _fiscal_year(request):
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return services.fiscal_year_of(timezone.now())
+
+
+def figures(request):
+    _require(request, VIEW)
+    year = _fiscal_year(request)
+    data = services.figures(year)
+    month_rows = [
+        (f"{y}-{m:02d}", [data["by_month"][(y, m)][c] for c in data["channels"]])
+        for y, m in data["months"]
+    ]
+    topic_rows = [
+        (t.label, [data["by_topic"][t][c] for c in data["channels"]]) for t in data["by_topic"]
+    ]
+    place_rows = [
+        (p.label, [data["by_place"][p][c] for c in data["channels"]]) for p in data["by_place"]
+    ]
+    return _private(
+        TemplateResponse(
+            request,
+            "consultations/admin/figures.html",
+            {
+                "page_title": _("Consultation figures"),
+                "header_icon": "table",
+                "data": data,
+                "year": year,
+                "years": range(year - 3, year + 2),
+                "month_rows": month_rows,
+                "topic_rows": topic_rows,
+                "place_rows": place_rows,
+                "detailed_rows": [
+                    (f"{y}-{m:02d}", Channel(c).label, Topic(t).label, PlaceKind(k).label, n)
+                    for ((y, m), c, t, k), n in data["detailed"]
+                ],
+            },
+        )
+    )
+
+
+def export_csv(request):
+    _require(request, VIEW)
+    year = _fiscal_year(request)
+    services.log_staff_action(
+        request.user, None, StaffViewLog.Action.EXPORT, detail=f"survey CSV FY{year}"
+    )
+    response = HttpResponse(services.survey_csv(year), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="consultations-fy{year}.csv"'
+    return _private(response)

@@ -1,0 +1,578 @@
+"""The desk's rules: reference numbers, submissions, replies, statuses, e-mail deliveries,
+signed thread links, figures and retention. Views, the admin and commands all call these."""
+
+import csv
+import io
+import logging
+import secrets
+import statistics
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from consultations.models import (
+    OPEN_STATUSES,
+    Attachment,
+    Channel,
+    Consultation,
+    Delivery,
+    Message,
+    PlaceKind,
+    ReferenceCounter,
+    StaffViewLog,
+    Status,
+    Topic,
+)
+
+logger = logging.getLogger(__name__)
+JST = ZoneInfo("Asia/Tokyo")
+THREAD_SALT = "consultations.thread"
+SUBMISSION_SALT = "consultations.submission"
+STAFF_GROUP = "Consultation staff"
+MAX_DELIVERY_ATTEMPTS = 10
+
+
+def link_max_age_days():
+    return getattr(settings, "CONSULTATION_LINK_MAX_AGE_DAYS", 90)
+
+
+def response_days():
+    return getattr(settings, "CONSULTATION_RESPONSE_DAYS", 3)
+
+
+def retention_days():
+    return getattr(settings, "CONSULTATION_RETENTION_DAYS", 365)
+
+
+# -- reference numbers ----------------------------------------------------------------------
+def allocate_reference(when=None):
+    """C-<year>-<5 digits>, the year in Japan time. Must run inside a transaction: the year's
+    counter row stays locked until it commits, so concurrent submissions wait in turn
+    (PostgreSQL: SELECT … FOR UPDATE; SQLite: IMMEDIATE transactions lock the database)."""
+    year = timezone.localtime(when or timezone.now(), JST).year
+    ReferenceCounter.objects.get_or_create(year=year)
+    counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"C-{year}-{counter.last_number:05d}"
+
+
+# -- submissions ----------------------------------------------------------------------------
+def new_submission_token():
+    """A signed one-time token carried by the confirmation form (double click, reload)."""
+    return signing.dumps(secrets.token_hex(16), salt=SUBMISSION_SALT)
+
+
+def read_submission_token(token):
+    try:
+        return signing.loads(token or "", salt=SUBMISSION_SALT, max_age=24 * 60 * 60)
+    except signing.BadSignature:
+        return None
+
+
+def submit_consultation(data, *, user=None, language="ja", token=None, privacy_version=""):
+    """Store a consultation from the public form; the same token gives the same consultation.
+
+    Returns (consultation, created). E-mails are queued after the transaction: a failing
+    mail server never loses the consultation."""
+    if token:
+        existing = Consultation.objects.filter(submission_token=token).first()
+        if existing:
+            return existing, False
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            consultation = Consultation.objects.create(
+                reference=allocate_reference(now),
+                user=user if user is not None and user.is_authenticated else None,
+                name=data["name"],
+                email=data["email"],
+                phone=data.get("phone", ""),
+                residence_prefecture=data.get("residence_prefecture", ""),
+                topics=Consultation.join_topics(data["topics"]),
+                message=data["message"],
+                preferred_reply=data.get("preferred_reply", ""),
+                preferred_dates=data.get("preferred_dates", ""),
+                channel=Channel.WEB,
+                place_kind=PlaceKind.DESK,
+                language=language,
+                created_at=now,
+                consent_at=now,
+                privacy_policy_version=privacy_version,
+                submission_token=token or None,
+            )
+            Message.objects.create(
+                consultation=consultation, kind=Message.Kind.PERSON, body=data["message"]
+            )
+            deliveries = [
+                _delivery(consultation, Delivery.Kind.ACKNOWLEDGEMENT, consultation.email),
+                *_staff_notices(consultation),
+            ]
+    except IntegrityError:
+        # The same token sent twice at the same moment: the other request stored it.
+        existing = Consultation.objects.filter(submission_token=token).first() if token else None
+        if existing is None:
+            raise
+        return existing, False
+    send_deliveries(deliveries)
+    return consultation, True
+
+
+def create_manual_consultation(data, *, staff_user):
+    """A consultation taken by phone, in person or at an event, entered by the staff."""
+    received = data.get("created_at") or timezone.now()
+    with transaction.atomic():
+        consultation = Consultation.objects.create(
+            reference=allocate_reference(received),
+            name=data.get("name", ""),
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            residence_prefecture=data.get("residence_prefecture", ""),
+            topics=Consultation.join_topics(data["topics"]),
+            message=data["message"],
+            preferred_reply=data.get("preferred_reply", ""),
+            channel=data["channel"],
+            place_kind=data["place_kind"],
+            place_name=data.get("place_name", ""),
+            status=data.get("status") or Status.IN_PROGRESS,
+            assignee=data.get("assignee") or staff_user,
+            language=data.get("language") or "ja",
+            created_at=received,
+            # Taken by a person at the desk: answered on the spot.
+            first_response_at=received,
+        )
+        if consultation.status == Status.CLOSED:
+            consultation.closed_at = timezone.now()
+            consultation.save(update_fields=["closed_at"])
+        Message.objects.create(
+            consultation=consultation,
+            kind=Message.Kind.PERSON,
+            body=data["message"],
+            created_at=received,
+        )
+        log_staff_action(staff_user, consultation, StaffViewLog.Action.CREATE)
+    return consultation
+
+
+def _delivery(consultation, kind, recipient, message=None):
+    return Delivery.objects.create(
+        consultation=consultation, kind=kind, recipient=recipient, message=message
+    )
+
+
+def staff_recipients():
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(groups__name=STAFF_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def _staff_notices(consultation):
+    return [
+        _delivery(consultation, Delivery.Kind.STAFF_NOTICE, email) for email in staff_recipients()
+    ]
+
+
+# -- staff work -----------------------------------------------------------------------------
+def log_staff_action(user, consultation, action, detail=""):
+    return StaffViewLog.objects.create(
+        user=user, consultation=consultation, action=action, detail=detail[:200]
+    )
+
+
+def reply_to_person(consultation, body, *, staff_user, files=()):
+    """A staff reply: kept in the thread, e-mailed to the person with the thread link."""
+    now = timezone.now()
+    with transaction.atomic():
+        message = Message.objects.create(
+            consultation=consultation, kind=Message.Kind.REPLY, author=staff_user, body=body
+        )
+        _attach(message, files)
+        fields = ["status"]
+        if consultation.first_response_at is None:
+            consultation.first_response_at = now
+            fields.append("first_response_at")
+        consultation.status = Status.WAITING
+        consultation.save(update_fields=fields)
+        log_staff_action(staff_user, consultation, StaffViewLog.Action.REPLY)
+        deliveries = []
+        if consultation.email:
+            deliveries.append(
+                _delivery(consultation, Delivery.Kind.REPLY, consultation.email, message)
+            )
+    send_deliveries(deliveries)
+    return message
+
+
+def add_note(consultation, body, *, staff_user, files=()):
+    with transaction.atomic():
+        message = Message.objects.create(
+            consultation=consultation, kind=Message.Kind.NOTE, author=staff_user, body=body
+        )
+        _attach(message, files)
+        log_staff_action(staff_user, consultation, StaffViewLog.Action.NOTE)
+    return message
+
+
+ALLOWED_TRANSITIONS = {
+    Status.NEW: {Status.IN_PROGRESS, Status.WAITING, Status.RESOLVED, Status.CLOSED},
+    Status.IN_PROGRESS: {Status.WAITING, Status.RESOLVED, Status.CLOSED},
+    Status.WAITING: {Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED},
+    Status.RESOLVED: {Status.IN_PROGRESS, Status.CLOSED},
+    Status.CLOSED: {Status.IN_PROGRESS},
+}
+
+
+def update_consultation(consultation, *, staff_user, status=None, assignee=False):
+    """Change status and/or assignee (assignee=False: unchanged, None: nobody)."""
+    changes = []
+    if status and status != consultation.status:
+        if status not in ALLOWED_TRANSITIONS[Status(consultation.status)]:
+            raise ValueError(
+                _("A consultation cannot go from “%(old)s” to “%(new)s”.")
+                % {"old": consultation.get_status_display(), "new": Status(status).label}
+            )
+        consultation.status = status
+        consultation.closed_at = timezone.now() if status == Status.CLOSED else None
+        changes.append(f"status={status}")
+    if assignee is not False and assignee != consultation.assignee:
+        consultation.assignee = assignee
+        changes.append(f"assignee={assignee.pk if assignee else ''}")
+    if changes:
+        consultation.save(update_fields=["status", "closed_at", "assignee"])
+        log_staff_action(
+            staff_user, consultation, StaffViewLog.Action.UPDATE, detail=", ".join(changes)
+        )
+    return consultation
+
+
+def person_reply(consultation, body, files=()):
+    """The person answers on their thread: kept, reopens a waiting/resolved/closed item,
+    and tells the staff (a link only)."""
+    with transaction.atomic():
+        message = Message.objects.create(
+            consultation=consultation, kind=Message.Kind.PERSON, body=body
+        )
+        _attach(message, files)
+        if consultation.status in (Status.WAITING, Status.RESOLVED, Status.CLOSED):
+            consultation.status = Status.IN_PROGRESS
+            consultation.closed_at = None
+            consultation.save(update_fields=["status", "closed_at"])
+        deliveries = _staff_notices(consultation)
+    send_deliveries(deliveries)
+    return message
+
+
+def _attach(message, files):
+    for upload in files or ():
+        Attachment.objects.create(
+            message=message,
+            file=upload,
+            original_name=upload.name[:200],
+            size=upload.size,
+            content_type=getattr(upload, "content_type", "") or "",
+        )
+
+
+# -- filters for the inbox ------------------------------------------------------------------
+def overdue_q(now=None):
+    """No first response after CONSULTATION_RESPONSE_DAYS days, still open."""
+    limit = (now or timezone.now()) - timedelta(days=response_days())
+    return Q(first_response_at__isnull=True, created_at__lt=limit, status__in=OPEN_STATUSES)
+
+
+def filter_consultations(
+    queryset,
+    *,
+    status="",
+    topic="",
+    channel="",
+    assignee="",
+    date_from=None,
+    date_to=None,
+    overdue=False,
+):
+    if status:
+        queryset = queryset.filter(status=status)
+    if topic:
+        queryset = queryset.filter(topics__contains=f"|{topic}|")
+    if channel:
+        queryset = queryset.filter(channel=channel)
+    if assignee == "none":
+        queryset = queryset.filter(assignee__isnull=True)
+    elif assignee:
+        queryset = queryset.filter(assignee_id=assignee)
+    if date_from:
+        queryset = queryset.filter(created_at__date__gte=date_from)
+    if date_to:
+        queryset = queryset.filter(created_at__date__lte=date_to)
+    if overdue:
+        queryset = queryset.filter(overdue_q())
+    return queryset
+
+
+def consultations_for_user(user):
+    """A member's own consultations, newest first, for My page."""
+    if not getattr(user, "is_authenticated", False):
+        return Consultation.objects.none()
+    return Consultation.objects.filter(user=user, anonymized_at__isnull=True).order_by(
+        "-created_at"
+    )
+
+
+# -- the person's thread link ---------------------------------------------------------------
+def thread_token(consultation):
+    return signing.dumps({"c": consultation.pk, "r": consultation.reference}, salt=THREAD_SALT)
+
+
+def consultation_from_token(token):
+    """The consultation of a valid, unexpired link, or None."""
+    try:
+        data = signing.loads(token, salt=THREAD_SALT, max_age=timedelta(days=link_max_age_days()))
+    except signing.BadSignature:
+        return None
+    return Consultation.objects.filter(
+        pk=data.get("c"), reference=data.get("r"), anonymized_at__isnull=True
+    ).first()
+
+
+def thread_url(consultation, language=None):
+    with translation.override(language or consultation.language):
+        path = reverse("consultations:thread", args=[thread_token(consultation)])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+# -- e-mail ---------------------------------------------------------------------------------
+def safe_subject(text):
+    """One line: a name or title with CR/LF cannot add headers."""
+    return " ".join(str(text).split())[:150]
+
+
+def _site_name():
+    from home.models import SiteIdentity
+
+    identity = SiteIdentity.for_active_locale()
+    return identity.site_name if identity else settings.WAGTAIL_SITE_NAME
+
+
+def build_email(delivery):
+    consultation = delivery.consultation
+    if delivery.kind == Delivery.Kind.STAFF_NOTICE:
+        language = settings.LANGUAGE_CODE
+        template = "staff_notice"
+    else:
+        language = consultation.language
+        template = "acknowledgement" if delivery.kind == Delivery.Kind.ACKNOWLEDGEMENT else "reply"
+    with translation.override(language):
+        context = {
+            "consultation": consultation,
+            "site_name": _site_name(),
+            "reply": delivery.message,
+        }
+        if delivery.kind == Delivery.Kind.STAFF_NOTICE:
+            context["inbox_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+                "consultations_admin:detail", args=[consultation.pk]
+            )
+            subject = _("[%(site)s] A consultation needs attention (%(reference)s)")
+        else:
+            context["thread_url"] = thread_url(consultation, language)
+            context["link_days"] = link_max_age_days()
+            if delivery.kind == Delivery.Kind.ACKNOWLEDGEMENT:
+                subject = _("[%(site)s] We have received your consultation (%(reference)s)")
+            else:
+                subject = _("[%(site)s] A reply to your consultation (%(reference)s)")
+        subject = safe_subject(
+            subject % {"site": context["site_name"], "reference": consultation.reference}
+        )
+        text = render_to_string(f"consultations/emails/{template}.txt", context)
+        html = render_to_string(f"consultations/emails/{template}.html", context)
+    email = EmailMultiAlternatives(subject, text, to=[delivery.recipient])
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def deliver(delivery):
+    """Try once; a failure is logged and kept for retry_consultation_emails."""
+    if delivery.sent_at:
+        return True
+    delivery.attempts += 1
+    try:
+        build_email(delivery).send()
+    except Exception as error:  # noqa: BLE001 - any mail failure must leave the data stored
+        logger.exception("Sending consultation e-mail %s failed", delivery.pk)
+        delivery.last_error = f"{type(error).__name__}: {error}"[:1000]
+        delivery.save(update_fields=["attempts", "last_error"])
+        return False
+    delivery.sent_at = timezone.now()
+    delivery.last_error = ""
+    delivery.save(update_fields=["attempts", "sent_at", "last_error"])
+    return True
+
+
+def send_deliveries(deliveries):
+    from consultations.tasks import send_consultation_email
+
+    for delivery in deliveries:
+        try:
+            send_consultation_email.enqueue(delivery.pk)
+        except Exception:  # noqa: BLE001 - a broken queue must not lose the consultation
+            logger.exception("Queueing consultation e-mail %s failed", delivery.pk)
+
+
+def retry_failed_deliveries(max_attempts=MAX_DELIVERY_ATTEMPTS):
+    pending = Delivery.objects.filter(sent_at__isnull=True, attempts__lt=max_attempts)
+    pending = pending.exclude(recipient="").select_related("consultation", "message")
+    sent = failed = 0
+    for delivery in pending.order_by("pk"):
+        if delivery.consultation.anonymized_at:
+            continue
+        if deliver(delivery):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+# -- figures --------------------------------------------------------------------------------
+def fiscal_year_months(fiscal_year):
+    """April to March: Japanese public bodies count by fiscal year."""
+    return [(fiscal_year + (m < 4), m) for m in (*range(4, 13), 1, 2, 3)]
+
+
+def fiscal_year_of(when):
+    local = timezone.localtime(when, JST)
+    return local.year if local.month >= 4 else local.year - 1
+
+
+def figures(fiscal_year):
+    """Counts by month × channel × topic × desk/event, first-response time, open, overdue."""
+    start = timezone.datetime(fiscal_year, 4, 1, tzinfo=JST)
+    end = timezone.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
+    rows = list(
+        Consultation.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
+            "created_at", "channel", "topics", "place_kind", "first_response_at"
+        )
+    )
+    months = fiscal_year_months(fiscal_year)
+    channels = list(Channel)
+    by_month = {(y, m): {c: 0 for c in channels} for y, m in months}
+    by_topic = {t: {c: 0 for c in channels} for t in Topic}
+    by_place = {p: {c: 0 for c in channels} for p in PlaceKind}
+    detailed = {}
+    hours = []
+    for created, channel, topics, place, first in rows:
+        local = timezone.localtime(created, JST)
+        key = (local.year, local.month)
+        by_month[key][channel] += 1
+        by_place[place][channel] += 1
+        for code in [c for c in topics.split("|") if c]:
+            if code in by_topic:
+                by_topic[code][channel] += 1
+            dkey = (key, channel, code, place)
+            detailed[dkey] = detailed.get(dkey, 0) + 1
+        if first:
+            hours.append((first - created).total_seconds() / 3600)
+    return {
+        "fiscal_year": fiscal_year,
+        "channels": channels,
+        "months": months,
+        "by_month": by_month,
+        "by_topic": by_topic,
+        "by_place": by_place,
+        "detailed": sorted(detailed.items()),
+        "total": len(rows),
+        "median_hours": statistics.median(hours) if hours else None,
+        "p90_hours": percentile(hours, 90),
+        "open": Consultation.objects.filter(status__in=OPEN_STATUSES).count(),
+        "overdue": Consultation.objects.filter(overdue_q()).count(),
+    }
+
+
+def percentile(values, pct):
+    """Nearest-rank percentile (the value below which pct % of the responses fall)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))
+    return ordered[int(rank) - 1]
+
+
+def escape_csv_cell(value):
+    """A cell a spreadsheet would read as a formula is prefixed with an apostrophe."""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def survey_csv(fiscal_year):
+    """The 総務省 survey's shape: one row per channel (and desk/event), one column per month."""
+    data = figures(fiscal_year)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    header = [_("Desk or event"), _("Channel")]
+    header += [_("%(year)s-%(month)02d") % {"year": y, "month": m} for y, m in data["months"]]
+    header.append(_("Total"))
+    writer.writerow([escape_csv_cell(h) for h in header])
+    start = timezone.datetime(fiscal_year, 4, 1, tzinfo=JST)
+    end = timezone.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
+    counts = {}
+    for created, channel, place in Consultation.objects.filter(
+        created_at__gte=start, created_at__lt=end
+    ).values_list("created_at", "channel", "place_kind"):
+        local = timezone.localtime(created, JST)
+        key = (place, channel, local.year, local.month)
+        counts[key] = counts.get(key, 0) + 1
+    for place in PlaceKind:
+        for channel in Channel:
+            cells = [counts.get((place, channel, y, m), 0) for y, m in data["months"]]
+            writer.writerow(
+                [escape_csv_cell(place.label), escape_csv_cell(channel.label), *cells, sum(cells)]
+            )
+    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Japanese correctly
+
+
+# -- retention ------------------------------------------------------------------------------
+ANONYMIZED = "—"
+
+
+def anonymize_closed(now=None):
+    """Erase the personal data of consultations closed more than CONSULTATION_RETENTION_DAYS
+    ago; the row (reference, dates, channel, topics, place) stays, so the figures hold."""
+    limit = (now or timezone.now()) - timedelta(days=retention_days())
+    due = Consultation.objects.filter(
+        status=Status.CLOSED, closed_at__lt=limit, anonymized_at__isnull=True
+    )
+    count = 0
+    for consultation in due:
+        with transaction.atomic():
+            for attachment in Attachment.objects.filter(message__consultation=consultation):
+                attachment.file.delete(save=False)
+                attachment.delete()
+            consultation.messages.update(body=ANONYMIZED)
+            consultation.deliveries.update(recipient="", last_error="")
+            consultation.name = ""
+            consultation.email = ""
+            consultation.phone = ""
+            consultation.message = ANONYMIZED
+            consultation.preferred_dates = ""
+            consultation.user = None
+            consultation.submission_token = None
+            consultation.anonymized_at = now or timezone.now()
+            consultation.save()
+        count += 1
+    return count
