@@ -75,6 +75,7 @@ class HomePage(BasePage):
         "home.NewsIndexPage",
         "home.EventIndexPage",
         "home.StandardPage",
+        "passes.EntryPassPage",
     ]
     template = "home/home_page.html"
 

@@ -1,0 +1,496 @@
+"""The Entry Pass: partners and their offers (translatable snippets), the landing and directory
+pages, passes, uses and partner staff.
+
+Counts key on the Japanese original: a use is always recorded against the original partner and
+offer, whichever translation the visitor or the staff saw.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.models.base import BasePage
+from home.models.images import IMAGE_MODEL
+
+SHORT_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: typed from a poster
+
+
+def new_short_code(length=6):
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(length))
+
+
+def new_pass_secret():
+    return secrets.token_hex(32)
+
+
+def japan_today():
+    return timezone.localdate()
+
+
+class PartnerCategory(models.TextChoices):
+    COWORKING = "coworking", _("Coworking space")
+    RENTAL_CAR = "rental_car", _("Rental car")
+    RENTAL_CYCLE = "rental_cycle", _("Rental cycle")
+    TOURIST_FACILITY = "tourist_facility", _("Tourist facility")
+    RESTAURANT = "restaurant", _("Restaurant or café")
+    ACCOMMODATION = "accommodation", _("Accommodation")
+    SHOP = "shop", _("Shop")
+    OTHER = "other", _("Other")
+
+
+class Partner(TranslatableMixin, index.Indexed, models.Model):
+    """A business that gives Entry Pass holders an offer."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        allow_unicode=False,
+        help_text=_("Part of the partner page's address; the same in every language."),
+    )
+    category = models.CharField(
+        _("category"), max_length=30, choices=PartnerCategory.choices, default="other"
+    )
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    photo = models.ForeignKey(
+        IMAGE_MODEL,
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    short_code = models.CharField(
+        _("short code"),
+        max_length=8,
+        default=new_short_code,
+        validators=[RegexValidator(r"^[A-Z0-9]{4,8}$", _("Use 4 to 8 capital letters or digits."))],
+        help_text=_("Printed on the poster; visitors type it when they cannot scan the QR code."),
+    )
+    poster_version = models.PositiveIntegerField(
+        _("poster version"),
+        default=1,
+        help_text=_(
+            "Raise it when a photo of the poster is being shared: every older poster's QR "
+            "code and short code stop working."
+        ),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("category"),
+        FieldPanel("description"),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("opening_hours"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("website")]),
+            ],
+            heading=_("Where and when"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("short_code"), FieldPanel("poster_version"), FieldPanel("active")],
+            heading=_("Poster and status"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        TranslatableField("address"),
+        TranslatableField("opening_hours"),
+        SynchronizedField("slug"),
+        SynchronizedField("category"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("phone"),
+        SynchronizedField("website"),
+        SynchronizedField("photo"),
+        SynchronizedField("short_code"),
+        SynchronizedField("poster_version"),
+        SynchronizedField("active"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["category", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def original(self):
+        """The Japanese original (uses and staff key on it)."""
+        if self.locale_id == Locale.get_default().pk:
+            return self
+        return Partner.objects.get(
+            translation_key=self.translation_key, locale=Locale.get_default()
+        )
+
+
+class LimitPerPass(models.TextChoices):
+    ONCE = "once", _("Once per pass")
+    DAILY = "daily", _("Once a day")
+    UNLIMITED = "unlimited", _("Unlimited")
+
+
+class OfferKind(models.TextChoices):
+    PERCENT = "percent", _("Percent off")
+    AMOUNT = "amount", _("Yen off")
+    FREE_ITEM = "free_item", _("Free item")
+    OTHER = "other", _("Other")
+
+
+class Offer(TranslatableMixin, models.Model):
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="offers"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    benefit = models.TextField(_("benefit"), help_text=_("What the visitor gets, in one line."))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OfferKind.choices, default=OfferKind.OTHER
+    )
+    value = models.PositiveIntegerField(
+        _("value"),
+        null=True,
+        blank=True,
+        help_text=_("Percent or yen, for the figures; leave empty for free items."),
+    )
+    conditions = models.TextField(_("conditions"), blank=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    limit_per_pass = models.CharField(
+        _("limit per pass"), max_length=20, choices=LimitPerPass.choices, default="once"
+    )
+    total_cap = models.PositiveIntegerField(
+        _("total cap"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("The offer stops after this many uses in all. Empty: no cap."),
+    )
+    active = models.BooleanField(_("active"), default=True)
+
+    panels = [
+        FieldPanel("partner"),
+        FieldPanel("title"),
+        FieldPanel("benefit"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("value")]),
+        FieldPanel("conditions"),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")]),
+        FieldRowPanel([FieldPanel("limit_per_pass"), FieldPanel("total_cap")]),
+        FieldPanel("active"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("benefit"),
+        TranslatableField("conditions"),
+        TranslatableField("partner"),
+        SynchronizedField("kind"),
+        SynchronizedField("value"),
+        SynchronizedField("valid_from"),
+        SynchronizedField("valid_until"),
+        SynchronizedField("limit_per_pass"),
+        SynchronizedField("total_cap"),
+        SynchronizedField("active"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        ordering = ["partner_id", "pk"]
+        permissions = [("view_pass_analytics", _("Can view Entry Pass analytics"))]
+
+    def __str__(self):
+        return f"{self.partner} — {self.title}"
+
+    def is_current(self, day=None):
+        day = day or japan_today()
+        return (
+            self.active
+            and (self.valid_from is None or self.valid_from <= day)
+            and (self.valid_until is None or day <= self.valid_until)
+        )
+
+
+class EntryPassPage(BasePage):
+    """The pass's landing page: what it is, who can get it, how to use it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    text_fields = ("intro", "body")
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["passes.PartnerIndexPage", "home.StandardPage"]
+    max_count_per_parent = 1
+    template = "passes/entry_pass_page.html"
+
+    class Meta:
+        verbose_name = _("Entry Pass landing page")
+
+
+class PartnerIndexPage(RoutablePageMixin, BasePage):
+    """The partner directory (filter by category) and each partner's page below it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    text_fields = ("intro",)
+
+    parent_page_types = ["passes.EntryPassPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "passes/partner_index_page.html"
+
+    class Meta:
+        verbose_name = _("partner directory")
+
+    def partners_in_locale(self):
+        return Partner.objects.filter(locale_id=self.locale_id, active=True).select_related("photo")
+
+    @path("")
+    def directory(self, request):
+        categories = PartnerCategory.choices
+        chosen = request.GET.get("category", "")
+        if chosen not in dict(categories):
+            chosen = ""
+        partners = self.partners_in_locale()
+        if chosen:
+            partners = partners.filter(category=chosen)
+        today = japan_today()
+        partners = list(
+            partners.prefetch_related(
+                models.Prefetch(
+                    "offers",
+                    queryset=Offer.objects.filter(active=True)
+                    .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+                    .order_by("pk"),
+                )
+            )
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "partners": partners,
+                "categories": categories,
+                "chosen_category": chosen,
+            },
+        )
+
+    @path("<slug:slug>/", name="partner")
+    def partner(self, request, slug):
+        from django.http import Http404
+
+        partner = self.partners_in_locale().filter(slug=slug).first()
+        if partner is None:
+            raise Http404
+        today = japan_today()
+        offers = [
+            o for o in partner.offers.filter(active=True).order_by("pk") if o.is_current(today)
+        ]
+        return self.render(
+            request,
+            context_overrides={"partner": partner, "offers": offers},
+            template="passes/partner_page.html",
+        )
+
+
+class PassStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for e-mail verification")
+    ACTIVE = "active", _("Active")
+    EXPIRED = "expired", _("Expired")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Purpose(models.TextChoices):
+    SIGHTSEEING = "sightseeing", _("Sightseeing")
+    WORKCATION = "workcation", _("Workcation")
+    BUSINESS = "business", _("Business")
+    FAMILY = "family", _("Visiting family or friends")
+    RELOCATION = "relocation", _("Considering two-region living or moving")
+    EVENT = "event", _("Event")
+
+
+OPEN_STATUSES = (PassStatus.PENDING, PassStatus.ACTIVE)
+
+
+class Pass(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="entry_passes",
+    )
+    residence_prefecture = models.CharField(_("prefecture"), max_length=2)
+    residence_municipality = models.CharField(_("municipality"), max_length=5, blank=True)
+    stay_from = models.DateField(_("stay from"))
+    stay_until = models.DateField(_("stay until"))
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    party_size = models.PositiveSmallIntegerField(
+        _("party size"), default=1, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=PassStatus.choices, default=PassStatus.PENDING
+    )
+    created_at = models.DateTimeField(_("applied at"), default=timezone.now)
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"))
+    number = models.CharField(_("pass number"), max_length=8, unique=True, default=new_short_code)
+    # Keys the rotating code; never shown, never leaves the server.
+    secret = models.CharField(max_length=64, default=new_pass_secret, editable=False)
+
+    class Meta:
+        verbose_name = _("Entry Pass")
+        verbose_name_plural = _("Entry Passes")
+        constraints = [
+            # One open pass per person: two simultaneous applications cannot both succeed.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status__in=["pending", "active"]),
+                name="passes_one_open_pass_per_user",
+            ),
+            models.CheckConstraint(
+                condition=Q(stay_until__gte=models.F("stay_from")),
+                name="passes_stay_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    def is_usable(self, day=None):
+        day = day or japan_today()
+        return self.status == PassStatus.ACTIVE and self.valid_from <= day <= self.valid_until
+
+
+def margin_days():
+    return timedelta(days=getattr(settings, "ENTRY_PASS_MARGIN_DAYS", 1))
+
+
+class Use(models.Model):
+    """One use of an offer: recorded exactly once, against the Japanese original offer."""
+
+    VIA_POSTER = "poster"
+    VIA_STAFF = "staff"
+    VIA_CHOICES = [(VIA_POSTER, _("Partner's QR poster")), (VIA_STAFF, _("Staff screen"))]
+
+    entry_pass = models.ForeignKey(
+        Pass, verbose_name=_("pass"), on_delete=models.CASCADE, related_name="uses"
+    )
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.PROTECT, related_name="uses"
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="uses"
+    )
+    limit = models.CharField(max_length=20, choices=LimitPerPass.choices)
+    used_at = models.DateTimeField(_("used at"), default=timezone.now)
+    day = models.DateField(_("day (Japan time)"))
+    via = models.CharField(_("via"), max_length=10, choices=VIA_CHOICES)
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+
+    class Meta:
+        verbose_name = _("use")
+        verbose_name_plural = _("uses")
+        ordering = ["-used_at"]
+        constraints = [
+            # The database backs the limits up, whatever happens in the code above it.
+            models.UniqueConstraint(
+                fields=["entry_pass", "offer"],
+                condition=Q(limit="once"),
+                name="passes_use_once_per_pass",
+            ),
+            models.UniqueConstraint(
+                fields=["entry_pass", "offer", "day"],
+                condition=Q(limit="daily"),
+                name="passes_use_once_a_day",
+            ),
+        ]
+        indexes = [models.Index(fields=["partner", "used_at"])]
+
+    def __str__(self):
+        return f"{self.offer_id} @ {self.used_at:%Y-%m-%d %H:%M}"
+
+
+class UsedPassCode(models.Model):
+    """A rotating pass code that has been accepted once; it cannot be accepted again."""
+
+    entry_pass = models.ForeignKey(Pass, on_delete=models.CASCADE, related_name="+")
+    window = models.BigIntegerField()
+    used_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry_pass", "window"], name="passes_code_once")
+        ]
+
+    def __str__(self):
+        return f"{self.entry_pass_id}:{self.window}"
+
+
+class PartnerStaff(models.Model):
+    """A login of a partner's staff: their mobile counter screen, never the Wagtail admin."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="partner_staff",
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="staff"
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("partner")]
+
+    class Meta:
+        verbose_name = _("partner staff")
+        verbose_name_plural = _("partner staff")
+
+    def __str__(self):
+        return f"{self.user} — {self.partner}"

@@ -1,0 +1,401 @@
+"""The Entry Pass's rules in one place: issuing a pass, the rotating pass code, partner poster
+tokens, and redeeming an offer (both counter flows call redeem_offer)."""
+
+import hashlib
+import hmac
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Site
+
+from members.accounts import has_verified_email, open_account, send_verification
+from members.residence import same_municipality
+from passes.models import (
+    OPEN_STATUSES,
+    SHORT_CODE_ALPHABET,
+    LimitPerPass,
+    Offer,
+    Partner,
+    Pass,
+    PassStatus,
+    Use,
+    UsedPassCode,
+    margin_days,
+)
+
+logger = logging.getLogger(__name__)
+
+POSTER_SALT = "tsunagaru.passes.poster"
+NONCE_SALT = "tsunagaru.passes.use-nonce"
+SESSION_PENDING_USER = "passes_pending_user"
+
+
+def code_window_seconds():
+    return getattr(settings, "ENTRY_PASS_CODE_WINDOW_SECONDS", 60)
+
+
+def max_stay_days():
+    return getattr(settings, "ENTRY_PASS_MAX_STAY_DAYS", 90)
+
+
+def city_code():
+    from home.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site).city_municipality_code if site else ""
+
+
+def lives_in_city(municipality):
+    return same_municipality(municipality or "", city_code())
+
+
+# -- issuing ---------------------------------------------------------------------------------
+class PassRefused(Exception):
+    pass
+
+
+def open_pass_of(user):
+    """The user's pending or active pass; a pass past its last day is expired first."""
+    expire_stale_passes(user=user)
+    return Pass.objects.filter(user=user, status__in=OPEN_STATUSES).first()
+
+
+def expire_stale_passes(user=None, today=None):
+    today = today or timezone.localdate()
+    passes = Pass.objects.filter(status=PassStatus.ACTIVE, valid_until__lt=today)
+    if user is not None:
+        passes = passes.filter(user=user)
+    return passes.update(status=PassStatus.EXPIRED)
+
+
+def _validity(stay_from, stay_until):
+    return stay_from - margin_days(), stay_until + margin_days()
+
+
+def apply_for_pass(request, data):
+    """Issue a pass from the application form's cleaned data.
+
+    A logged-in visitor (e-mail already verified) gets an active pass at once. Anyone else gets
+    an account whose e-mail needs verifying and a pending pass that the verification activates.
+    Returns the pass, or None when the e-mail already has an account (its owner was e-mailed:
+    the caller shows the same "check your mail" page). Raises PassRefused when the person
+    already has an open pass or lives in the city.
+    """
+    if lives_in_city(data.get("residence_municipality")):
+        raise PassRefused(_("The Entry Pass is for visitors who live outside the city."))
+    user = request.user if request.user.is_authenticated else None
+    if user is not None and open_pass_of(user) is not None:
+        raise PassRefused(_("You already have an Entry Pass. It is shown on your pass page."))
+    valid_from, valid_until = _validity(data["stay_from"], data["stay_until"])
+    fields = {
+        "residence_prefecture": data["residence_prefecture"],
+        "residence_municipality": data.get("residence_municipality") or "",
+        "stay_from": data["stay_from"],
+        "stay_until": data["stay_until"],
+        "purpose": data["purpose"],
+        "party_size": data["party_size"],
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+    }
+    try:
+        with transaction.atomic():
+            if user is None:
+                user = open_account(request, data["email"], password=data.get("password") or None)
+                if user is None:
+                    return None
+                entry_pass = Pass.objects.create(user=user, status=PassStatus.PENDING, **fields)
+                request.session[SESSION_PENDING_USER] = user.pk
+                transaction.on_commit(lambda: send_verification(request, user))
+            else:
+                verified = has_verified_email(user)
+                entry_pass = Pass.objects.create(
+                    user=user,
+                    status=PassStatus.ACTIVE if verified else PassStatus.PENDING,
+                    issued_at=timezone.now() if verified else None,
+                    **fields,
+                )
+    except IntegrityError:  # a second application at the same moment
+        raise PassRefused(
+            _("You already have an Entry Pass. It is shown on your pass page.")
+        ) from None
+    return entry_pass
+
+
+def activate_pending_passes(user):
+    """Called when the user's e-mail is verified."""
+    return Pass.objects.filter(user=user, status=PassStatus.PENDING).update(
+        status=PassStatus.ACTIVE, issued_at=timezone.now()
+    )
+
+
+def cancel_pass(entry_pass):
+    Pass.objects.filter(pk=entry_pass.pk, status__in=OPEN_STATUSES).update(
+        status=PassStatus.CANCELLED
+    )
+
+
+# -- the rotating pass code ------------------------------------------------------------------
+def current_window(now=None):
+    now = now or timezone.now()
+    return int(now.timestamp()) // code_window_seconds()
+
+
+def _otp(entry_pass, window):
+    message = f"{entry_pass.pk}:{window}".encode()
+    digest = hmac.new(entry_pass.secret.encode(), message, hashlib.sha256).digest()
+    return f"{int.from_bytes(digest[:4], 'big') % 1_000_000:06d}"
+
+
+def pass_code(entry_pass, now=None):
+    """The code shown on the pass now: the pass number and a six-digit code of this window."""
+    return f"{entry_pass.number}-{_otp(entry_pass, current_window(now))}"
+
+
+def seconds_left(now=None):
+    now = now or timezone.now()
+    return code_window_seconds() - int(now.timestamp()) % code_window_seconds()
+
+
+class CodeRefused(Exception):
+    def __init__(self, message, wrong=True):
+        super().__init__(message)
+        self.message = message
+        self.wrong = wrong  # counts towards the wrong-code rate limit
+
+
+def normalise_code(text):
+    text = (text or "").upper().replace(" ", "").replace("ー", "-").replace("－", "-")
+    # A staff phone that scanned the QR code gets a URL; a typed code may lack the hyphen.
+    if "-" not in text and len(text) > 6:
+        text = f"{text[:-6]}-{text[-6:]}"
+    return text
+
+
+def verify_pass_code(text, now=None):
+    """(pass, window) for a code that is valid now (this window or the one before)."""
+    number, _sep, otp = normalise_code(text).partition("-")
+    if not number or len(otp) != 6 or not otp.isdigit():
+        raise CodeRefused(_("That is not a pass code. It looks like ABC123-123456."))
+    entry_pass = Pass.objects.filter(number=number).first()
+    if entry_pass is None:
+        raise CodeRefused(_("This pass code is wrong. Ask the visitor to show it again."))
+    window = current_window(now)
+    for candidate in (window, window - 1):
+        if hmac.compare_digest(_otp(entry_pass, candidate), otp):
+            return entry_pass, candidate
+    # A code from a few minutes ago: a screenshot, most likely.
+    for candidate in range(window - 2, window - 60, -1):
+        if hmac.compare_digest(_otp(entry_pass, candidate), otp):
+            raise CodeRefused(
+                _(
+                    "This pass code has expired. Ask the visitor to open the pass on their "
+                    "phone: the code changes every minute."
+                ),
+                wrong=False,
+            )
+    raise CodeRefused(_("This pass code is wrong. Ask the visitor to show it again."))
+
+
+# -- partner posters -------------------------------------------------------------------------
+def poster_token(partner):
+    partner = partner.original()
+    return signing.Signer(salt=POSTER_SALT).sign(f"{partner.pk}.{partner.poster_version}")
+
+
+def partner_from_token(token):
+    """The original partner of a poster's signed token, or None (tampered, or an old poster)."""
+    try:
+        value = signing.Signer(salt=POSTER_SALT).unsign(token)
+        pk, version = (int(part) for part in value.split("."))
+    except (signing.BadSignature, ValueError):
+        return None
+    return Partner.objects.filter(
+        pk=pk, poster_version=version, locale=Locale.get_default()
+    ).first()
+
+
+def partner_from_short_code(code):
+    code = "".join(ch for ch in (code or "").upper() if ch in SHORT_CODE_ALPHABET)
+    if not code:
+        return None
+    return Partner.objects.filter(short_code=code, locale=Locale.get_default()).first()
+
+
+def in_locale(obj, locale=None):
+    """The translation of a partner or offer in the visitor's language, else the original."""
+    from home.locales import active_locale
+
+    locale = locale or active_locale()
+    if locale is None or obj.locale_id == locale.pk:
+        return obj
+    return (
+        type(obj).objects.filter(translation_key=obj.translation_key, locale=locale).first() or obj
+    )
+
+
+# -- redeeming -------------------------------------------------------------------------------
+def new_use_nonce():
+    """A signed nonce for the Use form: a second POST with it replays the first result."""
+    return signing.dumps(get_random_string(24), salt=NONCE_SALT)
+
+
+def idempotency_key(user, signed_nonce):
+    try:
+        nonce = signing.loads(signed_nonce or "", salt=NONCE_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return None
+    return hashlib.sha256(f"{user.pk}:{nonce}".encode()).hexdigest()
+
+
+class RedemptionRefused(Exception):
+    def __init__(self, reason, message):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+
+@dataclass
+class Redemption:
+    use: Use
+    replayed: bool = False
+
+
+def _refuse(reason):
+    messages = {
+        "pass_inactive": _("This pass is not active. Open your pass page to check it."),
+        "pass_expired": _("This pass is not valid today. It is valid only during the stay."),
+        "wrong_partner": _("This offer belongs to another partner."),
+        "offer_inactive": _("This offer is not available today."),
+        "used": _("This offer has already been used with this pass."),
+        "used_today": _("This offer has already been used with this pass today."),
+        "cap": _("This offer has reached its limit and has ended. Thank you."),
+        "code_used": _("This pass code has already been used. Ask the visitor for a new one."),
+    }
+    raise RedemptionRefused(reason, messages[reason])
+
+
+def original_offer(offer):
+    default = Locale.get_default()
+    if offer.locale_id == default.pk:
+        return offer
+    return Offer.objects.select_related("partner").get(
+        translation_key=offer.translation_key, locale=default
+    )
+
+
+def redeem_offer(
+    entry_pass_id, offer, *, via, key=None, partner=None, staff=None, code_window=None, now=None
+):
+    """Record one use of `offer` with the pass, exactly once, or raise RedemptionRefused.
+
+    The pass row is locked first (SELECT ... FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE
+    transactions queue every writer), so two taps, two phones or two counters cannot both pass
+    the limit checks; unique constraints on Use back the limits up. For a capped offer the
+    offer row is locked too and its uses counted. A POST repeated with the same idempotency
+    `key` returns the first use (replayed=True) instead of an error or a second use.
+    """
+    now = now or timezone.now()
+    day = timezone.localdate(now)
+    offer = original_offer(offer)
+    with transaction.atomic():
+        entry_pass = Pass.objects.select_for_update().get(pk=entry_pass_id)
+        if key:
+            existing = Use.objects.filter(idempotency_key=key, entry_pass=entry_pass).first()
+            if existing is not None:
+                return Redemption(existing, replayed=True)
+        if entry_pass.status != PassStatus.ACTIVE:
+            _refuse("pass_inactive")
+        if not entry_pass.is_usable(day):
+            _refuse("pass_expired")
+        if partner is not None and offer.partner_id != partner.pk:
+            _refuse("wrong_partner")
+        if not offer.is_current(day) or not offer.partner.active:
+            _refuse("offer_inactive")
+        if offer.limit_per_pass != LimitPerPass.UNLIMITED:
+            earlier = Use.objects.filter(entry_pass=entry_pass, offer=offer)
+            if offer.limit_per_pass == LimitPerPass.DAILY:
+                earlier = earlier.filter(day=day)
+            if earlier.exists():
+                _refuse("used" if offer.limit_per_pass == LimitPerPass.ONCE else "used_today")
+        if offer.total_cap:
+            Offer.objects.select_for_update().filter(pk=offer.pk).values("pk").first()
+            if Use.objects.filter(offer=offer).count() >= offer.total_cap:
+                _refuse("cap")
+        if code_window is not None:
+            try:
+                with transaction.atomic():
+                    UsedPassCode.objects.create(entry_pass=entry_pass, window=code_window)
+            except IntegrityError:
+                _refuse("code_used")
+        try:
+            with transaction.atomic():
+                use = Use.objects.create(
+                    entry_pass=entry_pass,
+                    offer=offer,
+                    partner_id=offer.partner_id,
+                    limit=offer.limit_per_pass,
+                    used_at=now,
+                    day=day,
+                    via=via,
+                    staff=staff,
+                    idempotency_key=key,
+                )
+        except IntegrityError:
+            _refuse("used" if offer.limit_per_pass == LimitPerPass.ONCE else "used_today")
+    use.offer = offer
+    return Redemption(use)
+
+
+def offer_states(entry_pass, offers, day=None):
+    """{offer original pk: (usable, message)} for showing each offer's state to the visitor."""
+    day = day or timezone.localdate()
+    keys = [o.translation_key for o in offers]
+    originals = {
+        o.translation_key: o
+        for o in Offer.objects.filter(translation_key__in=keys, locale=Locale.get_default())
+    }
+    uses = {}
+    if entry_pass is not None:
+        for use in Use.objects.filter(
+            entry_pass=entry_pass, offer__in=list(originals.values())
+        ).only("offer_id", "day", "used_at"):
+            uses.setdefault(use.offer_id, []).append(use)
+    states = {}
+    for offer in offers:
+        original = originals.get(offer.translation_key, offer)
+        mine = uses.get(original.pk, [])
+        if not offer.is_current(day):
+            state = ("ended", _("Not available today"))
+        elif original.limit_per_pass == LimitPerPass.ONCE and mine:
+            state = ("used", _("Used"))
+        elif original.limit_per_pass == LimitPerPass.DAILY and any(u.day == day for u in mine):
+            state = ("used", _("Used today"))
+        else:
+            state = ("open", "")
+        states[offer.pk] = (state[0], state[1], mine[0].used_at if mine else None)
+    return states
+
+
+def partner_counts(partner, today=None):
+    """What a partner's staff may see: their own offers' counts, nothing about visitors."""
+    today = today or timezone.localdate()
+    from django.db.models import Count
+
+    rows = (
+        Offer.objects.filter(partner=partner)
+        .annotate(
+            total=Count("uses"),
+            today=Count("uses", filter=Q(uses__day=today)),
+            week=Count("uses", filter=Q(uses__day__gte=today - timedelta(days=6))),
+        )
+        .order_by("pk")
+    )
+    return list(rows)

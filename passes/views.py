@@ -1,0 +1,331 @@
+"""Thin views: parse input, call passes.services, render. Every view that shows a pass or a use
+checks its owner (404 for anyone else) and is never cached."""
+
+import segno
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from home.abuse import within_rate_limit
+from passes import services
+from passes.forms import PartnerCodeForm, PassApplicationForm, StaffUseForm, UseOfferForm
+from passes.models import Offer, PartnerStaff, PassStatus, Use
+
+BLOCK_SECONDS = 60
+
+
+def _private(view):
+    return never_cache(view)
+
+
+def qr_svg(data, label):
+    qr = segno.make(data, error="m")
+    return qr.svg_inline(scale=5, border=2, title=label, svgclass="pass-qr__svg")
+
+
+def _code_blocked(request):
+    return bool(cache.get(f"passes:code-blocked:{request.user.pk}"))
+
+
+def _wrong_code(request):
+    """Count a wrong code; True once the visitor or the counter is over the limit."""
+    if not within_rate_limit(request, "pass_code"):
+        cache.set(f"passes:code-blocked:{request.user.pk}", 1, BLOCK_SECONDS)
+        return True
+    return False
+
+
+TOO_MANY = _("Too many wrong codes. Please wait a minute and try again.")
+
+
+# -- getting a pass --------------------------------------------------------------------------
+@_private
+@require_http_methods(["GET", "POST"])
+def apply(request):
+    user = request.user if request.user.is_authenticated else None
+    if user is not None and services.open_pass_of(user) is not None:
+        return redirect("passes:mine")
+    form = PassApplicationForm(request.POST or None, user=user)
+    refused = ""
+    if request.method == "POST":
+        if not within_rate_limit(request, "pass_apply"):
+            refused = _("Too many applications from this connection. Please try again later.")
+        elif form.is_valid():
+            try:
+                entry_pass = services.apply_for_pass(request, form.cleaned_data)
+            except services.PassRefused as refusal:
+                refused = str(refusal)
+            else:
+                if entry_pass is not None and entry_pass.status == PassStatus.ACTIVE:
+                    return redirect("passes:mine")
+                return redirect("passes:apply_sent")
+    return render(
+        request,
+        "passes/apply.html",
+        {"form": form, "refused": refused, "logged_in": user is not None},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@_private
+def apply_sent(request):
+    return render(request, "passes/apply_sent.html")
+
+
+@_private
+@login_required
+def mine(request):
+    entry_pass = services.open_pass_of(request.user)
+    context = {"entry_pass": entry_pass}
+    if entry_pass is not None and entry_pass.status == PassStatus.ACTIVE:
+        context.update(_code_context(request, entry_pass))
+        context["usable_today"] = entry_pass.is_usable()
+        context["uses"] = (
+            Use.objects.filter(entry_pass=entry_pass)
+            .select_related("offer", "partner")
+            .order_by("-used_at")[:20]
+        )
+    return render(request, "passes/mine.html", context)
+
+
+def _code_context(request, entry_pass):
+    code = services.pass_code(entry_pass)
+    url = request.build_absolute_uri(reverse("passes:staff") + f"?code={code}")
+    return {
+        "code": code,
+        "code_qr": qr_svg(url, _("QR code of your pass code")),
+        "seconds_left": services.seconds_left(),
+    }
+
+
+@_private
+@login_required
+def code_json(request):
+    """The current code for passes.js, which refreshes the pass without reloading it."""
+    entry_pass = services.open_pass_of(request.user)
+    if entry_pass is None or entry_pass.status != PassStatus.ACTIVE:
+        raise Http404
+    context = _code_context(request, entry_pass)
+    return JsonResponse(
+        {"code": context["code"], "svg": context["code_qr"], "seconds": context["seconds_left"]}
+    )
+
+
+@_private
+@login_required
+@require_http_methods(["POST"])
+def cancel(request):
+    entry_pass = services.open_pass_of(request.user)
+    if entry_pass is not None:
+        services.cancel_pass(entry_pass)
+    return redirect("passes:mine")
+
+
+# -- using an offer: the visitor scans the partner's poster ----------------------------------
+@_private
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_code(request):
+    form = PartnerCodeForm(request.POST or None)
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        if _code_blocked(request):
+            error = TOO_MANY
+        else:
+            partner = services.partner_from_short_code(form.cleaned_data["code"])
+            if partner is not None:
+                return redirect("passes:partner", token=services.poster_token(partner))
+            error = TOO_MANY if _wrong_code(request) else _("No partner has this code.")
+    if error:
+        form.add_error("code", error)
+    return render(
+        request,
+        "passes/partner_code.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@_private
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_offers(request, token):
+    partner = services.partner_from_token(token)
+    if partner is None:
+        if _wrong_code(request):
+            return render(request, "passes/refused.html", {"message": TOO_MANY}, status=429)
+        return render(
+            request,
+            "passes/refused.html",
+            {
+                "message": _(
+                    "This QR code is not valid. The partner may have a new poster: ask the "
+                    "staff, or type the code printed on it."
+                )
+            },
+            status=404,
+        )
+    entry_pass = services.open_pass_of(request.user)
+    error = ""
+    if request.method == "POST":
+        form = UseOfferForm(request.POST)
+        if entry_pass is None:
+            error = _("You need an active Entry Pass to use the offers.")
+        elif form.is_valid():
+            offer = (
+                Offer.objects.select_related("partner")
+                .filter(pk=form.cleaned_data["offer"])
+                .first()
+            )
+            key = services.idempotency_key(request.user, form.cleaned_data["nonce"])
+            if offer is None or key is None:
+                error = _("This form has expired. Please tap Use again.")
+            else:
+                try:
+                    result = services.redeem_offer(
+                        entry_pass.pk, offer, via=Use.VIA_POSTER, key=key, partner=partner
+                    )
+                except services.RedemptionRefused as refusal:
+                    error = refusal.message
+                else:
+                    return redirect("passes:done", use_id=result.use.pk)
+        else:
+            error = _("This form has expired. Please tap Use again.")
+    shown = services.in_locale(partner)
+    today = timezone.localdate()
+    offers = list(Offer.objects.filter(partner=shown, active=True).order_by("pk"))
+    states = services.offer_states(entry_pass, offers, today)
+    rows = [(offer, *states[offer.pk]) for offer in offers]
+    return render(
+        request,
+        "passes/partner_offers.html",
+        {
+            "partner": shown,
+            "rows": rows,
+            "entry_pass": entry_pass,
+            "usable": entry_pass is not None and entry_pass.is_usable(today),
+            "nonce": services.new_use_nonce(),
+            "error": error,
+        },
+        status=409 if error else 200,
+    )
+
+
+@_private
+@login_required
+def done(request, use_id):
+    use = get_object_or_404(
+        Use.objects.select_related("offer", "partner", "entry_pass"),
+        pk=use_id,
+        entry_pass__user=request.user,
+    )
+    return render(request, "passes/done.html", _done_context(use))
+
+
+def _done_context(use):
+    return {
+        "use": use,
+        "partner": services.in_locale(use.partner),
+        "offer": services.in_locale(use.offer),
+        "now": timezone.localtime(),
+    }
+
+
+# -- using an offer: partner staff type or scan the visitor's code ---------------------------
+def _staff_of(request):
+    staff = PartnerStaff.objects.select_related("partner").filter(user_id=request.user.pk).first()
+    if staff is None:
+        raise Http404
+    return staff
+
+
+@_private
+@login_required
+@require_http_methods(["GET", "POST"])
+def staff(request):
+    member = _staff_of(request)
+    partner = member.partner
+    offers = [o for o in Offer.objects.filter(partner=partner).order_by("pk") if o.is_current()]
+    shown = {o.translation_key: o for o in offers}
+    localized = [services.in_locale(o) for o in offers]
+    initial = {"code": request.GET.get("code", "")[:20], "nonce": services.new_use_nonce()}
+    form = StaffUseForm(request.POST or None, offers=localized, initial=initial)
+    refused = ""
+    if request.method == "POST" and form.is_valid():
+        if _code_blocked(request):
+            refused = TOO_MANY
+        else:
+            refused = _staff_redeem(request, member, form, shown)
+            if not isinstance(refused, str):
+                return redirect("passes:staff_done", use_id=refused.pk)
+        if refused:
+            form = StaffUseForm(
+                request.POST.copy(), offers=localized, initial=initial
+            )  # bound again to show the message beside the code
+            form.data["nonce"] = services.new_use_nonce()
+            form.is_valid()
+    return render(
+        request,
+        "passes/staff.html",
+        {
+            "partner": services.in_locale(partner),
+            "form": form,
+            "refused": refused,
+            "counts": services.partner_counts(partner),
+            "recent": Use.objects.filter(partner=partner)
+            .select_related("offer")
+            .order_by("-used_at")[:10],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _staff_redeem(request, member, form, originals_by_key):
+    """The Use, or the message to show."""
+    offer = next((o for o in originals_by_key.values() if o.pk == form.cleaned_data["offer"]), None)
+    if offer is None:
+        translated = Offer.objects.filter(pk=form.cleaned_data["offer"]).first()
+        offer = originals_by_key.get(getattr(translated, "translation_key", None))
+    if offer is None:
+        return _("Choose one of your offers.")
+    key = services.idempotency_key(request.user, form.cleaned_data["nonce"])
+    if key is None:
+        return _("This form has expired. Please try again.")
+    existing = Use.objects.filter(idempotency_key=key, partner=member.partner).first()
+    if existing is not None:  # a double tap: the first confirmation's result
+        return existing
+    try:
+        entry_pass, window = services.verify_pass_code(form.cleaned_data["code"])
+    except services.CodeRefused as refusal:
+        if refusal.wrong and _wrong_code(request):
+            return TOO_MANY
+        return refusal.message
+    try:
+        result = services.redeem_offer(
+            entry_pass.pk,
+            offer,
+            via=Use.VIA_STAFF,
+            key=key,
+            partner=member.partner,
+            staff=request.user,
+            code_window=window,
+        )
+    except services.RedemptionRefused as refusal:
+        return refusal.message
+    return result.use
+
+
+@_private
+@login_required
+def staff_done(request, use_id):
+    member = _staff_of(request)
+    use = get_object_or_404(
+        Use.objects.select_related("offer", "partner"), pk=use_id, partner=member.partner
+    )
+    return render(request, "passes/staff_done.html", _done_context(use))

@@ -1,0 +1,163 @@
+"""The Entry Pass in the Wagtail admin: partners, offers and partner staff (snippets), each
+partner's printable poster, and the analytics view with its CSV export."""
+
+import io
+
+import segno
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from passes import analytics, services
+from passes.models import Offer, Partner, PartnerStaff
+
+ANALYTICS_PERMISSION = "passes.view_pass_analytics"
+
+
+def _poster_link(partner):
+    return format_html(
+        '<a class="button button-small button-secondary" href="{}" target="_blank">{}</a>',
+        reverse("passes_admin:poster", args=[partner.pk]),
+        _("Poster (A4)"),
+    )
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "site"
+    menu_label = _("Partners")
+    list_display = [
+        "name",
+        "category",
+        "short_code",
+        "active",
+        "locale",
+        Column("poster", label=_("Poster"), accessor=_poster_link),
+    ]
+    list_filter = ["category", "active", "locale"]
+    search_fields = ["name"]
+    list_export = ["name", "category", "address", "phone", "website", "short_code", "active"]
+
+
+class OfferViewSet(SnippetViewSet):
+    model = Offer
+    icon = "tag"
+    menu_label = _("Offers")
+    list_display = ["title", "partner", "limit_per_pass", "total_cap", "active", "locale"]
+    list_filter = ["limit_per_pass", "active", "locale"]
+    list_export = ["title", "partner", "benefit", "kind", "value", "limit_per_pass", "total_cap"]
+
+
+class PartnerStaffViewSet(SnippetViewSet):
+    model = PartnerStaff
+    icon = "user"
+    menu_label = _("Partner staff")
+    list_display = ["user", "partner"]
+
+
+class EntryPassViewSetGroup(SnippetViewSetGroup):
+    items = (PartnerViewSet, OfferViewSet, PartnerStaffViewSet)
+    menu_icon = "tag"
+    menu_label = _("Entry Pass")
+    menu_name = "entry-pass"
+
+
+register_snippet(EntryPassViewSetGroup)
+
+
+@never_cache
+def poster(request, pk):
+    """An A4 page to print (Japanese and English), with the partner's QR code and short code."""
+    if not (
+        request.user.has_perm("passes.change_partner")
+        or request.user.has_perm("passes.view_partner")
+    ):
+        raise PermissionDenied
+    partner = get_object_or_404(Partner, pk=pk).original()
+    english = Partner.objects.filter(
+        translation_key=partner.translation_key, locale__language_code="en"
+    ).first()
+    token = services.poster_token(partner)
+    with translation.override("ja"):
+        url = request.build_absolute_uri(reverse("passes:partner", args=[token]))
+    qr = segno.make(url, error="m").svg_inline(scale=8, border=2, svgclass="poster__qr")
+    return render(
+        request,
+        "passes/poster.html",
+        {
+            "partner": partner,
+            "english": english or partner,
+            "qr": qr,
+            "url": url,
+            "short_code": partner.short_code,
+        },
+    )
+
+
+@never_cache
+def analytics_view(request):
+    if not request.user.has_perm(ANALYTICS_PERMISSION):
+        raise PermissionDenied
+    data = analytics.figures()
+    if request.GET.get("format") == "csv":
+        out = io.StringIO()
+        analytics.write_csv(out, data)
+        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+        stamp = timezone.localdate().isoformat()
+        response["Content-Disposition"] = f'attachment; filename="entry-pass-{stamp}.csv"'
+        return response
+    top = max([n for _d, n in data["by_day"]] + [n for _h, n in data["by_hour"]] + [1])
+    return render(
+        request, "passes/admin/analytics.html", {"data": data, "top": top, "default": Locale}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "entry-pass/",
+            include_admin_urls(),
+        )
+    ]
+
+
+def include_admin_urls():
+    from django.urls import include
+
+    return include(
+        (
+            [
+                path("poster/<int:pk>/", poster, name="poster"),
+                path("analytics/", analytics_view, name="analytics"),
+            ],
+            "passes_admin",
+        ),
+        namespace="passes_admin",
+    )
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(ANALYTICS_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_analytics_menu_item():
+    return AnalyticsMenuItem(
+        _("Entry Pass figures"),
+        reverse("passes_admin:analytics"),
+        icon_name="table",
+        order=900,
+    )
