@@ -158,6 +158,6 @@ USERS = [
         "first_name": "花子",
         "last_name": "山田",
         "role": None,
-        "label": "Member (furusato resident)",
+        "label": "Member (card, sign-ups, one attended activity)",
     },
 ]

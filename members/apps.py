@@ -6,3 +6,20 @@ class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from allauth.account.signals import email_confirmed
+
+        email_confirmed.connect(activate_on_email_confirmed, dispatch_uid="members.activate")
+
+
+def activate_on_email_confirmed(sender, request, email_address, **kwargs):
+    """A registration becomes a membership (with its number) once the e-mail is verified."""
+    from members.models import Membership
+    from members.services import activate_membership
+
+    membership = Membership.objects.filter(
+        user_id=email_address.user_id, status=Membership.Status.PENDING
+    ).first()
+    if membership is not None:
+        activate_membership(membership)

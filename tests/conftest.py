@@ -45,6 +45,8 @@ def ensure_wagtail_base():
         )
     roles = importlib.import_module("home.migrations.0002_roles_and_city_approval_workflow")
     roles.create_roles(apps, None)
+    member_roles = importlib.import_module("members.migrations.0003_member_roles")
+    member_roles.grant_member_permissions(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -76,6 +76,8 @@ class HomePage(BasePage):
         "home.EventIndexPage",
         "home.StandardPage",
         "passes.EntryPassPage",
+        "members.ActivityIndexPage",
+        "consultations.ConsultationPage",
     ]
     template = "home/home_page.html"
 

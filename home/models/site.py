@@ -56,6 +56,22 @@ class SiteSettings(BaseSiteSetting):
         validators=[RegexValidator(r"^[A-Z0-9]{1,8}$", _("Use capital letters and digits only."))],
         help_text=_("Printed before every furusato resident's number, e.g. TMK-000123."),
     )
+    privacy_policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_policy_version = models.CharField(
+        _("privacy policy version"),
+        max_length=20,
+        default="2026-04",
+        help_text=_(
+            "Change it when the policy changes: members are then asked to consent again."
+        ),
+    )
     default_share_image = models.ForeignKey(
         IMAGE_MODEL,
         verbose_name=_("default share image"),
@@ -84,7 +100,12 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("default_share_image"),
         MultiFieldPanel(
-            [FieldPanel("city_municipality_code"), FieldPanel("member_number_prefix")],
+            [
+                FieldPanel("city_municipality_code"),
+                FieldPanel("member_number_prefix"),
+                FieldPanel("privacy_policy_page"),
+                FieldPanel("privacy_policy_version"),
+            ],
             heading=_("Membership and Entry Pass"),
         ),
     ]

@@ -1,0 +1,26 @@
+from members.models.activities import (
+    ActivityIndexPage,
+    ActivityPage,
+    ActivitySignup,
+)
+from members.models.benefits import Benefit
+from members.models.membership import (
+    MemberNotice,
+    MemberNumberSequence,
+    Membership,
+    PersonalDataAccessLog,
+)
+from members.models.users import User, UserManager  # noqa: I001 (User first for migrations)
+
+__all__ = [
+    "ActivityIndexPage",
+    "ActivityPage",
+    "ActivitySignup",
+    "Benefit",
+    "MemberNotice",
+    "MemberNumberSequence",
+    "Membership",
+    "PersonalDataAccessLog",
+    "User",
+    "UserManager",
+]

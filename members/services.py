@@ -1,0 +1,475 @@
+"""The membership's rules, in one place: views, the admin and commands call these."""
+
+import logging
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from members.accounts import has_verified_email, open_account
+from members.models import (
+    ActivityPage,
+    ActivitySignup,
+    MemberNotice,
+    MemberNumberSequence,
+    Membership,
+)
+from members.models.membership import format_member_number
+from members.signals import account_deleting, collect_member_data
+
+logger = logging.getLogger(__name__)
+
+PREMIUM_ACTIVITIES_PER_YEAR = 3
+CARD_SALT = "tsunagaru.member-card"
+
+
+def site_settings():
+    from home.models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else SiteSettings()
+
+
+# -- registration ---------------------------------------------------------------------------
+def register_member(request, profile, account=None):
+    """Store a registration from the wizard's cleaned data, in one transaction.
+
+    `account` holds e-mail and password for a new account; without it the logged-in user
+    registers. Returns the membership, or None when the e-mail already has an account (its
+    owner was e-mailed; the caller shows the same "check your mail" page).
+    """
+    with transaction.atomic():
+        if account is None:
+            user = request.user
+        else:
+            user = open_account(
+                request,
+                account["email"],
+                password=account.get("password") or None,
+                first_name=profile["first_name"],
+                last_name=profile["last_name"],
+            )
+            if user is None:
+                return None
+        if account is None:
+            user.first_name = profile["first_name"]
+            user.last_name = profile["last_name"]
+            user.save(update_fields=["first_name", "last_name"])
+        membership = Membership.objects.create(
+            user=user,
+            name_kana=profile.get("name_kana", ""),
+            residence_prefecture=profile["residence_prefecture"],
+            residence_municipality=profile.get("residence_municipality") or "",
+            age_band=profile.get("age_band", ""),
+            relationships=profile["relationships"],
+            relationship_note=profile.get("relationship_note", ""),
+            interests=profile.get("interests", []),
+            newsletter=bool(profile.get("newsletter")),
+            national_registration_id=profile.get("national_registration_id", ""),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            privacy_policy_version=site_settings().privacy_policy_version,
+            consented_at=timezone.now(),
+        )
+    if account is None and has_verified_email(user):
+        activate_membership(membership)
+    return membership
+
+
+def activate_membership(membership, notify=True):
+    """Give the member number and make the membership active (once the e-mail is verified).
+
+    The number is taken here, not at registration, so abandoned registrations leave no gaps.
+    """
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.status != Membership.Status.PENDING:
+            return membership
+        membership.number = MemberNumberSequence.take_next()
+        membership.member_number = format_member_number(
+            site_settings().member_number_prefix, membership.number
+        )
+        membership.status = Membership.Status.ACTIVE
+        membership.activated_at = timezone.now()
+        membership.save(update_fields=["number", "member_number", "status", "activated_at"])
+        if notify:
+            transaction.on_commit(lambda: send_welcome(membership))
+    return membership
+
+
+def send_welcome(membership):
+    send_member_email(
+        membership.user,
+        "welcome",
+        {"membership": membership, "my_page_url": absolute(membership, "members:my_page")},
+    )
+
+
+def record_consent(membership):
+    membership.privacy_policy_version = site_settings().privacy_policy_version
+    membership.consented_at = timezone.now()
+    membership.save(update_fields=["privacy_policy_version", "consented_at"])
+
+
+# -- e-mail ---------------------------------------------------------------------------------
+def member_language(user):
+    membership = getattr(user, "membership", None) if user else None
+    return getattr(membership, "language", None) or settings.LANGUAGE_CODE
+
+
+def absolute(membership_or_user, url_name, *args):
+    user = getattr(membership_or_user, "user", membership_or_user)
+    with translation.override(member_language(user)):
+        path = reverse(url_name, args=args)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_member_email(user, template, context):
+    """A text and HTML e-mail in the member's language (templates members/emails/<name>_*)."""
+    if user is None or not user.email:
+        return
+    from home.models import SiteIdentity
+
+    with translation.override(member_language(user)):
+        identity = SiteIdentity.for_active_locale()
+        context = {**context, "user": user, "site_name": getattr(identity, "site_name", "")}
+        subject = render_to_string(f"members/emails/{template}_subject.txt", context)
+        subject = " ".join(subject.split())  # one line: no header injection
+        text = render_to_string(f"members/emails/{template}_message.txt", context)
+        html = render_to_string(f"members/emails/{template}_message.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+# -- card -----------------------------------------------------------------------------------
+def card_token(membership):
+    return signing.dumps({"m": membership.pk, "n": membership.number}, salt=CARD_SALT)
+
+
+def membership_from_card_token(token):
+    try:
+        data = signing.loads(token, salt=CARD_SALT)
+    except signing.BadSignature:
+        return None
+    membership = (
+        Membership.objects.filter(pk=data.get("m"), number=data.get("n"))
+        .select_related("user")
+        .first()
+    )
+    if membership is None or not membership.is_active or membership.user is None:
+        return None
+    return membership
+
+
+def initials(user):
+    parts = [user.last_name, user.first_name]
+    return " ".join(f"{part.strip()[0]}." for part in parts if part and part.strip())
+
+
+# -- benefits -------------------------------------------------------------------------------
+def benefits_for(membership, locale):
+    from members.models import Benefit
+
+    return [b for b in Benefit.current(locale) if b.applies_to(membership)]
+
+
+# -- activities -----------------------------------------------------------------------------
+def fiscal_year_start(day=None):
+    """Japanese fiscal years run from April to March."""
+    day = day or timezone.localdate()
+    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+def designated_attended_this_year(user):
+    start = timezone.make_aware(datetime.combine(fiscal_year_start(), time.min))
+    return ActivitySignup.objects.filter(
+        user=user,
+        attended_at__gte=start,
+        activity__counts_toward_premium=True,
+    ).count()
+
+
+def live_signup(activity, user):
+    if not user.is_authenticated:
+        return None
+    return (
+        ActivitySignup.objects.filter(activity=activity, user=user)
+        .exclude(status=ActivitySignup.Status.CANCELLED)
+        .first()
+    )
+
+
+def activity_state(activity, user):
+    """What an activity page shows a visitor: places left, and the member's own sign-up."""
+    counts = ActivitySignup.objects.filter(activity=activity).aggregate(
+        confirmed=Count("pk", filter=Q(status=ActivitySignup.Status.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=ActivitySignup.Status.WAITLISTED)),
+    )
+    places_left = None
+    if activity.capacity is not None:
+        places_left = max(activity.capacity - counts["confirmed"], 0)
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    return {
+        "signup": live_signup(activity, user),
+        "places_left": places_left,
+        "waiting_count": counts["waiting"],
+        "signup_activity": activity,
+        "is_active_member": bool(membership and membership.is_active),
+    }
+
+
+def sign_up(activity, user):
+    """A place if one is free, otherwise the waiting list. Safe under concurrent sign-ups:
+    the activity's row is locked while the places are counted. Signing up twice returns the
+    sign-up already there."""
+    with transaction.atomic():
+        activity = ActivityPage.objects.select_for_update().get(pk=activity.pk)
+        existing = live_signup(activity, user)
+        if existing:
+            return existing, False
+        confirmed = ActivitySignup.objects.filter(
+            activity=activity, status=ActivitySignup.Status.CONFIRMED
+        ).count()
+        full = activity.capacity is not None and confirmed >= activity.capacity
+        signup = ActivitySignup.objects.create(
+            activity=activity,
+            user=user,
+            status=ActivitySignup.Status.WAITLISTED if full else ActivitySignup.Status.CONFIRMED,
+        )
+        transaction.on_commit(lambda: notify_signup(signup))
+    return signup, True
+
+
+def cancel_signup(signup):
+    """Cancel, and give a freed place to the first person waiting (who is told by e-mail)."""
+    promoted = None
+    with transaction.atomic():
+        activity = ActivityPage.objects.select_for_update().get(pk=signup.activity_id)
+        signup = ActivitySignup.objects.get(pk=signup.pk)
+        if signup.status == ActivitySignup.Status.CANCELLED:
+            return signup, None
+        was_confirmed = signup.status == ActivitySignup.Status.CONFIRMED
+        signup.status = ActivitySignup.Status.CANCELLED
+        signup.cancelled_at = timezone.now()
+        signup.save(update_fields=["status", "cancelled_at"])
+        if was_confirmed:
+            promoted = promote_from_waiting_list(activity)
+    return signup, promoted
+
+
+def promote_from_waiting_list(activity):
+    confirmed = ActivitySignup.objects.filter(
+        activity=activity, status=ActivitySignup.Status.CONFIRMED
+    ).count()
+    if activity.capacity is not None and confirmed >= activity.capacity:
+        return None
+    waiting = (
+        ActivitySignup.objects.filter(activity=activity, status=ActivitySignup.Status.WAITLISTED)
+        .order_by("created_at", "pk")
+        .first()
+    )
+    if waiting is None:
+        return None
+    waiting.status = ActivitySignup.Status.CONFIRMED
+    waiting.promoted_at = timezone.now()
+    waiting.save(update_fields=["status", "promoted_at"])
+    if waiting.user_id:
+        with translation.override(member_language(waiting.user)):
+            MemberNotice.objects.create(
+                user=waiting.user,
+                message=_("A place opened up: you are now signed up for “%(title)s”.")
+                % {"title": activity_title(activity, waiting.user)},
+            )
+    transaction.on_commit(lambda: notify_moved_up(waiting))
+    return waiting
+
+
+def activity_title(activity, user):
+    """The activity's title in the member's language, when it has been translated."""
+    from wagtail.models import Locale
+
+    language = member_language(user)
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale and locale.pk != activity.locale_id:
+        translated = activity.get_translation_or_none(locale)
+        if translated is not None:
+            return translated.title
+    return activity.title
+
+
+def signup_email_context(signup):
+    activity = signup.activity
+    return {
+        "signup": signup,
+        "activity": activity,
+        "activity_title": activity_title(activity, signup.user),
+        "my_page_url": absolute(signup.user, "members:my_page"),
+    }
+
+
+def notify_signup(signup):
+    template = (
+        "activity_waitlisted"
+        if signup.status == ActivitySignup.Status.WAITLISTED
+        else "activity_confirmed"
+    )
+    send_member_email(signup.user, template, signup_email_context(signup))
+
+
+def notify_moved_up(signup):
+    send_member_email(signup.user, "activity_moved_up", signup_email_context(signup))
+
+
+def send_activity_reminders(now=None):
+    """E-mail everyone with a place in an activity that starts tomorrow (Japan time), once."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
+    start = timezone.make_aware(datetime.combine(tomorrow, time.min))
+    signups = ActivitySignup.objects.filter(
+        status=ActivitySignup.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        user__isnull=False,
+        activity__start__gte=start,
+        activity__start__lt=start + timedelta(days=1),
+    ).select_related("activity", "user", "user__membership")
+    sent = 0
+    for signup in signups:
+        try:
+            send_member_email(signup.user, "activity_reminder", signup_email_context(signup))
+        except Exception:
+            logger.exception("Reminder for sign-up %s could not be sent", signup.pk)
+            continue
+        ActivitySignup.objects.filter(pk=signup.pk).update(reminder_sent_at=now)
+        sent += 1
+    return sent
+
+
+def check_in(code):
+    """Mark a sign-up as attended by its check-in code; None for an unknown or cancelled code.
+    Checking in twice keeps the first time."""
+    code = (code or "").strip().upper().replace("-", "").replace(" ", "")
+    with transaction.atomic():
+        signup = (
+            ActivitySignup.objects.select_for_update()
+            .filter(checkin_code=code, status=ActivitySignup.Status.CONFIRMED)
+            .select_related("activity")
+            .first()
+        )
+        if signup is None:
+            return None, False
+        if signup.attended_at:
+            return signup, False
+        signup.attended_at = timezone.now()
+        signup.save(update_fields=["attended_at"])
+    return signup, True
+
+
+# -- the member's own data ------------------------------------------------------------------
+def member_data(user):
+    """Everything this site holds about the member, for the JSON and CSV downloads."""
+    membership = getattr(user, "membership", None)
+    data = {
+        "account": {
+            "email": user.email,
+            "family_name": user.last_name,
+            "given_name": user.first_name,
+            "joined": timezone.localtime(user.date_joined).isoformat(),
+        },
+        "membership": None,
+        "activity_signups": [
+            {
+                "activity": signup.activity.title,
+                "status": signup.status,
+                "signed_up": timezone.localtime(signup.created_at).isoformat(),
+                "attended": (
+                    timezone.localtime(signup.attended_at).isoformat()
+                    if signup.attended_at
+                    else None
+                ),
+            }
+            for signup in user.activity_signups.select_related("activity")
+        ],
+        "notices": [
+            {"date": timezone.localtime(n.created_at).isoformat(), "message": n.message}
+            for n in user.member_notices.all()
+        ],
+    }
+    if membership is not None:
+        data["membership"] = {
+            "member_number": membership.member_number,
+            "status": membership.status,
+            "tier": membership.tier,
+            "registered": timezone.localtime(membership.registered_at).isoformat(),
+            "name_kana": membership.name_kana,
+            "residence_prefecture": membership.residence_prefecture,
+            "residence_municipality": membership.residence_municipality,
+            "residence": membership.residence,
+            "age_band": membership.age_band,
+            "relationships": membership.relationships,
+            "relationship_note": membership.relationship_note,
+            "interests": membership.interests,
+            "newsletter": membership.newsletter,
+            "language": membership.language,
+            "national_registration_id": membership.national_registration_id,
+            "privacy_policy_version": membership.privacy_policy_version,
+            "consented": timezone.localtime(membership.consented_at).isoformat(),
+        }
+    for _receiver, extra in collect_member_data.send(sender=type(user), user=user):
+        data.update(extra or {})
+    return data
+
+
+def delete_account(user):
+    """Erase the person; keep anonymous rows so the city's counts stay right.
+
+    The membership keeps its number, dates, prefecture, relationships and interests with no
+    link to anyone; sign-ups keep their activity and attendance.
+    """
+    with transaction.atomic():
+        membership = Membership.objects.filter(user=user).first()
+        if membership is not None:
+            membership.user = None
+            membership.status = Membership.Status.WITHDRAWN
+            membership.name_kana = ""
+            membership.residence_municipality = ""
+            membership.age_band = ""
+            membership.relationship_note = ""
+            membership.newsletter = False
+            membership.national_registration_id = ""
+            membership.save()
+        upcoming = ActivitySignup.objects.filter(
+            user=user, activity__start__gt=timezone.now()
+        ).exclude(status=ActivitySignup.Status.CANCELLED)
+        for signup in upcoming:
+            cancel_signup(signup)  # a freed place goes to the next person waiting
+        account_deleting.send(sender=type(user), user=user)
+        user.delete()
+
+
+def request_reconsent():
+    version = site_settings().privacy_policy_version
+    memberships = (
+        Membership.objects.filter(status=Membership.Status.ACTIVE, user__isnull=False)
+        .exclude(privacy_policy_version=version)
+        .exclude(reconsent_requested_version=version)
+        .select_related("user")
+    )
+    sent = 0
+    for membership in memberships:
+        send_member_email(
+            membership.user,
+            "reconsent",
+            {"version": version, "consent_url": absolute(membership, "members:consent")},
+        )
+        membership.reconsent_requested_version = version
+        membership.save(update_fields=["reconsent_requested_version"])
+        sent += 1
+    return sent

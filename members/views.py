@@ -1,0 +1,504 @@
+"""Member pages: registration, My page and the card, the member's own data, benefits,
+activity sign-up and check-in. Views parse input, call members.services, render."""
+
+import csv
+import io
+import json
+from functools import wraps
+
+import segno
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from formtools.wizard.views import SessionWizardView
+from wagtail.models import Locale
+
+from home.abuse import within_rate_limit
+from members import services
+from members.choices import AgeBand
+from members.forms import (
+    CheckInForm,
+    ConsentForm,
+    ConsentStep,
+    DeleteAccountForm,
+    InterestsStep,
+    ProfileForm,
+    ProfileStep,
+    RelationshipStep,
+)
+from members.models import ActivityPage, ActivitySignup, Benefit, Membership
+from members.residence import residence_label
+
+
+def membership_of(user):
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user).first()
+
+
+def member_required(view):
+    """Logged in, registered, and consenting to the current privacy policy.
+
+    Everything here shows personal data: never cached by a browser or proxy."""
+
+    @wraps(view)
+    @login_required
+    @never_cache
+    def wrapper(request, *args, **kwargs):
+        membership = membership_of(request.user)
+        if membership is None:
+            return redirect("members:register")
+        request.membership = membership
+        current = services.site_settings().privacy_policy_version
+        if membership.needs_reconsent(current) and not getattr(view, "allowed_without_consent", 0):
+            return redirect(f"{reverse('members:consent')}?next={request.path}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def allowed_without_consent(view):
+    """Downloading or deleting one's data never waits for a new consent."""
+    view.allowed_without_consent = True
+    return view
+
+
+# -- registration ---------------------------------------------------------------------------
+STEPS = [
+    ("relationship", RelationshipStep),
+    ("profile", ProfileStep),
+    ("interests", InterestsStep),
+    ("review", ConsentStep),
+]
+
+
+@method_decorator(never_cache, name="dispatch")
+class RegistrationWizard(SessionWizardView):
+    """Four short steps; the account and membership are stored only after the last one."""
+
+    form_list = STEPS
+    template_name = "members/register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if membership_of(request.user) is not None:
+            return redirect("members:my_page")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self, step=None):
+        if step == "profile":
+            return {"with_account": not self.request.user.is_authenticated}
+        return {}
+
+    def get_form_initial(self, step):
+        user = self.request.user
+        if step != "profile" or not user.is_authenticated:
+            return {}
+        initial = {"last_name": user.last_name, "first_name": user.first_name}
+        initial.update(residence_from_pass(user))
+        return initial
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        context["step_title"] = form.title
+        if self.steps.current == "review":
+            context["review"] = self.review_rows()
+            context["privacy"] = services.site_settings()
+        return context
+
+    def review_rows(self):
+        relationship = self.get_cleaned_data_for_step("relationship") or {}
+        profile = self.get_cleaned_data_for_step("profile") or {}
+        interests = self.get_cleaned_data_for_step("interests") or {}
+        from members.choices import Interest, Relationship, labels
+
+        rows = [
+            (_("Connection"), "、".join(labels(Relationship, relationship.get("relationships")))),
+            (_("Name"), f"{profile.get('last_name', '')} {profile.get('first_name', '')}"),
+            (_("Name in kana"), profile.get("name_kana") or "—"),
+        ]
+        if "email" in profile:
+            rows.append((_("E-mail address"), profile["email"]))
+            rows.append(
+                (
+                    _("Log in"),
+                    _("With a password")
+                    if profile.get("login_method") == ProfileStep.LOGIN_PASSWORD
+                    else _("With a one-time code sent by e-mail"),
+                )
+            )
+        rows += [
+            (
+                _("Residence"),
+                residence_label(
+                    profile.get("residence_prefecture"), profile.get("residence_municipality")
+                ),
+            ),
+            (_("Age"), dict(AgeBand.choices).get(profile.get("age_band"), "—")),
+            (_("Interests"), "、".join(labels(Interest, interests.get("interests"))) or "—"),
+            (_("Newsletter"), _("Yes") if interests.get("newsletter") else _("No")),
+        ]
+        return rows
+
+    def done(self, form_list, **kwargs):
+        if not within_rate_limit(self.request, "member_register"):
+            return render(self.request, "members/rate_limited.html", status=429)
+        data = {}
+        for form in form_list:
+            data.update(form.cleaned_data)
+        account = None
+        if not self.request.user.is_authenticated:
+            account = {
+                "email": data["email"],
+                "password": data["password1"]
+                if data["login_method"] == ProfileStep.LOGIN_PASSWORD
+                else None,
+            }
+        membership = services.register_member(self.request, data, account=account)
+        if account is None:
+            messages.success(self.request, _("Welcome! You are now a furusato resident."))
+            return redirect("members:my_page")
+        if membership is not None:
+            from members.accounts import send_verification
+
+            send_verification(self.request, membership.user)
+        # The same page whether or not the address already had an account.
+        self.request.session["registered_email"] = account["email"]
+        return redirect("members:register_sent")
+
+
+def residence_from_pass(user):
+    """A pass holder registering keeps the residence they gave for the Entry Pass."""
+    try:
+        Pass = apps.get_model("passes", "Pass")
+    except LookupError:
+        return {}
+    fields = {f.name for f in Pass._meta.get_fields()}
+    if not {"residence_prefecture", "residence_municipality"} <= fields:
+        return {}
+    latest = Pass.objects.filter(user=user).order_by("-pk").first()
+    if latest is None:
+        return {}
+    return {
+        "residence_prefecture": latest.residence_prefecture,
+        "residence_municipality": latest.residence_municipality,
+    }
+
+
+@never_cache
+def register_sent(request):
+    return render(
+        request,
+        "members/register_sent.html",
+        {"email": request.session.get("registered_email", "")},
+    )
+
+
+# -- My page --------------------------------------------------------------------------------
+def qr_svg(data, title):
+    qr = segno.make(data, error="m")
+    return qr.svg_inline(scale=5, border=2, title=title, svgclass="qr", lineclass=None)
+
+
+@member_required
+def my_page(request):
+    membership = request.membership
+    locale = Locale.get_active()
+    signups = list(
+        ActivitySignup.objects.filter(user=request.user)
+        .exclude(status=ActivitySignup.Status.CANCELLED)
+        .select_related("activity")
+        .order_by("created_at")
+    )
+    for signup in signups:
+        signup.title = services.activity_title(signup.activity, request.user)
+        signup.translated_url = translated_url(signup.activity, locale)
+        signup.qr = qr_svg(
+            request.build_absolute_uri(reverse("members:checkin_code", args=[signup.checkin_code])),
+            _("Check-in code %(code)s") % {"code": signup.checkin_code},
+        )
+    attended = services.designated_attended_this_year(request.user)
+    context = {
+        "membership": membership,
+        "card_qr": qr_svg(
+            request.build_absolute_uri(
+                reverse("members:verify_card", args=[services.card_token(membership)])
+            ),
+            _("Membership card QR code"),
+        )
+        if membership.is_active
+        else "",
+        "benefits": services.benefits_for(membership, locale) if membership.is_active else [],
+        "signups": signups,
+        "attended": attended,
+        "attended_needed": services.PREMIUM_ACTIVITIES_PER_YEAR,
+        "attended_percent": min(100, attended * 100 // services.PREMIUM_ACTIVITIES_PER_YEAR),
+        "fiscal_year_start": services.fiscal_year_start(),
+        "notices": request.user.member_notices.all()[:10],
+        "activity_index": activity_index_url(locale),
+    }
+    context.update(extra_my_page_sections(request))
+    return render(request, "members/my_page.html", context)
+
+
+def extra_my_page_sections(request):
+    """Consultations and passes, when those apps are installed."""
+    context = {}
+    try:
+        from consultations.services import consultations_for_user
+    except ImportError:
+        pass
+    else:
+        context["consultations"] = consultations_for_user(request.user)
+        context["has_consultations_app"] = True
+    return context
+
+
+def translated_url(page, locale):
+    if page.locale_id != locale.pk:
+        translated = page.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            return translated.url
+    return page.url
+
+
+def activity_index_url(locale):
+    from members.models import ActivityIndexPage
+
+    index = ActivityIndexPage.objects.live().filter(locale=locale).first()
+    return index.url if index else ""
+
+
+@never_cache
+def verify_card(request, token):
+    """What a shop or the city sees when it scans a card: valid or not, and initials only."""
+    membership = services.membership_from_card_token(token)
+    return render(
+        request,
+        "members/verify_card.html",
+        {
+            "valid": membership is not None,
+            "initials": services.initials(membership.user) if membership else "",
+            "tier": membership.get_tier_display() if membership else "",
+            "checked_at": timezone.now(),
+        },
+        status=200 if membership else 404,
+    )
+
+
+@member_required
+def edit_profile(request):
+    membership = request.membership
+    user = request.user
+    if request.method == "POST":
+        form = ProfileForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            user.first_name, user.last_name = data["first_name"], data["last_name"]
+            user.save(update_fields=["first_name", "last_name"])
+            for field in (
+                "name_kana",
+                "residence_prefecture",
+                "age_band",
+                "relationships",
+                "relationship_note",
+                "interests",
+                "newsletter",
+                "national_registration_id",
+            ):
+                setattr(membership, field, data[field])
+            membership.residence_municipality = data.get("residence_municipality") or ""
+            membership.save()
+            messages.success(request, _("Your details have been saved."))
+            return redirect("members:my_page")
+    else:
+        form = ProfileForm(
+            initial={
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "name_kana": membership.name_kana,
+                "residence_prefecture": membership.residence_prefecture,
+                "residence_municipality": membership.residence_municipality,
+                "age_band": membership.age_band,
+                "relationships": membership.relationships,
+                "relationship_note": membership.relationship_note,
+                "interests": membership.interests,
+                "newsletter": membership.newsletter,
+                "national_registration_id": membership.national_registration_id,
+            }
+        )
+    return render(request, "members/edit_profile.html", {"form": form})
+
+
+@member_required
+@allowed_without_consent
+def download_data(request, fmt):
+    data = services.member_data(request.user)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(flatten_to_csv(data), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="my-data-{stamp}.{fmt}"'
+    return response
+
+
+def flatten_to_csv(data):
+    """One row per value: section, item, field, value — readable in a spreadsheet."""
+    from members.csv_export import safe_cell
+
+    out = io.StringIO()
+    out.write("\ufeff")  # Excel opens UTF-8 Japanese text correctly with a BOM
+    writer = csv.writer(out)
+    writer.writerow(["section", "item", "field", "value"])
+
+    def walk(section, item, value):
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if isinstance(inner, dict | list):
+                    walk(section, key, inner)
+                else:
+                    writer.writerow([section, item, key, safe_cell(inner)])
+        elif isinstance(value, list):
+            for index, inner in enumerate(value, 1):
+                if isinstance(inner, dict):
+                    walk(section, index, inner)
+                else:
+                    writer.writerow([section, item, "", safe_cell(inner)])
+
+    for section, value in data.items():
+        if isinstance(value, dict | list):
+            walk(section, "", value)
+        else:
+            writer.writerow([section, "", "", safe_cell(value)])
+    return out.getvalue()
+
+
+@member_required
+@allowed_without_consent
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user)
+        return redirect("members:deleted")
+    return render(request, "members/delete_account.html", {"form": form})
+
+
+def deleted(request):
+    return render(request, "members/deleted.html")
+
+
+@member_required
+@allowed_without_consent
+def consent(request):
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.record_consent(request.membership)
+        messages.success(request, _("Thank you. Your consent has been recorded."))
+        target = request.GET.get("next", "")
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+            target = reverse("members:my_page")
+        return redirect(target)
+    return render(
+        request, "members/consent.html", {"form": form, "privacy": services.site_settings()}
+    )
+
+
+# -- benefits -------------------------------------------------------------------------------
+def benefits(request):
+    """Members see the benefits that apply to them; visitors a teaser that invites them in."""
+    locale = Locale.get_active()
+    membership = membership_of(request.user)
+    if membership is not None and membership.is_active:
+        response = render(
+            request,
+            "members/benefits.html",
+            {"benefits": services.benefits_for(membership, locale), "member": True},
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return render(
+        request,
+        "members/benefits.html",
+        {"benefits": Benefit.current(locale), "member": False},
+    )
+
+
+# -- activities -----------------------------------------------------------------------------
+def member_for_activities(request):
+    membership = membership_of(request.user)
+    if membership is None or not membership.is_active:
+        raise Http404
+    return membership
+
+
+@require_POST
+@login_required
+def activity_signup(request, pk):
+    member_for_activities(request)
+    page = get_object_or_404(ActivityPage.objects.live(), pk=pk)
+    activity = page.original()
+    if activity.is_past:
+        messages.error(request, _("This activity has already taken place."))
+        return redirect(page.url)
+    signup, created = services.sign_up(activity, request.user)
+    if signup.status == ActivitySignup.Status.WAITLISTED:
+        messages.info(
+            request,
+            _(
+                "The activity is full, so you are on the waiting list. We will e-mail you if "
+                "a place opens up."
+            ),
+        )
+    elif created:
+        messages.success(request, _("You are signed up. See you there!"))
+    return redirect(page.url)
+
+
+@require_POST
+@login_required
+def activity_cancel(request, pk):
+    signup = get_object_or_404(ActivitySignup, pk=pk, user=request.user)
+    services.cancel_signup(signup)
+    messages.success(request, _("Your sign-up has been cancelled."))
+    target = request.POST.get("from_page")
+    page = ActivityPage.objects.live().filter(pk=target).first() if target else None
+    return redirect(page.url if page else reverse("members:my_page"))
+
+
+# -- check-in (organizers) ------------------------------------------------------------------
+def organizer_required(view):
+    return login_required(
+        permission_required("members.checkin_activity", raise_exception=True)(never_cache(view))
+    )
+
+
+@organizer_required
+def checkin(request, code=""):
+    """The organizer's screen: scan a member's check-in QR (it opens this page with the code)
+    or type the code."""
+    result = None
+    form = CheckInForm(request.POST or None, initial={"code": code})
+    if request.method == "POST" and form.is_valid():
+        if not within_rate_limit(request, "activity_checkin", key=str(request.user.pk)):
+            return render(request, "members/rate_limited.html", status=429)
+        signup, first_time = services.check_in(form.cleaned_data["code"])
+        result = {"signup": signup, "first_time": first_time}
+        if signup is None:
+            form.add_error("code", _("No sign-up has this code. Check it and try again."))
+    return render(request, "members/checkin.html", {"form": form, "result": result})

@@ -1,0 +1,154 @@
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from members.admin_views import (
+    MembershipFilterSet,
+    MembershipIndexView,
+    MembershipInspectView,
+    membership_figures,
+)
+from members.models import Benefit, Membership, PersonalDataAccessLog
+
+
+class BenefitViewSet(SnippetViewSet):
+    model = Benefit
+    icon = "pick"
+    menu_label = _("Member benefits")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["title", "provider", "valid_until", "live", "locale"]
+    list_filter = ["live", "locale"]
+
+
+register_snippet(BenefitViewSet)
+
+
+class MembershipViewSet(ModelViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = _("Furusato residents")
+    name = "furusato_residents"
+    index_view_class = MembershipIndexView
+    inspect_view_class = MembershipInspectView
+    inspect_view_enabled = True
+    filterset_class = MembershipFilterSet
+    list_display = [
+        "member_number",
+        "status",
+        "residence",
+        "get_age_band_display",
+        "registered_at",
+    ]
+    list_export = [
+        "member_number",
+        "status",
+        "tier",
+        "user.last_name",
+        "user.first_name",
+        "name_kana",
+        "user.email",
+        "residence_prefecture",
+        "residence_municipality",
+        "residence",
+        "age_band",
+        "relationships",
+        "relationship_note",
+        "interests",
+        "newsletter",
+        "registered_at",
+        "activated_at",
+        "privacy_policy_version",
+    ]
+    inspect_view_fields = [
+        "member_number",
+        "status",
+        "tier",
+        "name_kana",
+        "residence_prefecture",
+        "residence_municipality",
+        "age_band",
+        "relationships",
+        "relationship_note",
+        "interests",
+        "newsletter",
+        "language",
+        "national_registration_id",
+        "registered_at",
+        "activated_at",
+        "privacy_policy_version",
+        "consented_at",
+    ]
+    export_filename = "furusato-residents"
+    form_fields = ["tier", "national_registration_id"]
+    add_to_admin_menu = False
+
+
+class AccessLogViewSet(ModelViewSet):
+    model = PersonalDataAccessLog
+    icon = "history"
+    menu_label = _("Personal data access log")
+    name = "personal_data_access_log"
+    list_display = ["at", "staff_email", "action", "detail"]
+    list_filter = ["action"]
+    form_fields = ["action"]
+    inspect_view_enabled = False
+
+
+@permission_required("members.view_membership", raise_exception=True)
+def figures_view(request):
+    return render(request, "members/admin/figures.html", {"figures": membership_figures()})
+
+
+class MemberFiguresViewSet(ViewSet):
+    name = "member_figures"
+    icon = "table"
+    menu_label = _("Member figures")
+
+    def get_urlpatterns(self):
+        return [path("", figures_view, name="index")]
+
+    def get_menu_item(self, order=None):
+        return MenuItem(
+            self.menu_label,
+            reverse(self.get_url_name("index")),
+            icon_name=self.icon,
+            order=order or 0,
+        )
+
+    @property
+    def menu_item_is_registered(self):
+        return True
+
+    def is_shown(self, request):
+        return request.user.has_perm("members.view_membership")
+
+
+class MembersGroup(ViewSetGroup):
+    menu_label = _("Furusato residents")
+    menu_icon = "group"
+    menu_order = 300
+    items = (MembershipViewSet, MemberFiguresViewSet, AccessLogViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_members_group():
+    return MembersGroup()
+
+
+@hooks.register("register_admin_menu_item")
+def activity_checkin_menu_item():
+    class CheckInMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("members.checkin_activity")
+
+    return CheckInMenuItem(
+        _("Activity check-in"), reverse("members:checkin"), icon_name="tick", order=320
+    )
