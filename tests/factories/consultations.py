@@ -7,6 +7,7 @@ from consultations.models import Consultation, Message
 class ConsultationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Consultation
+        skip_postgeneration_save = True
 
     reference = factory.Sequence(lambda n: f"C-2000-{n:05d}")
     name = "苫小牧 花子"
