@@ -72,15 +72,18 @@ def new_submission_token():
     return signing.dumps(secrets.token_hex(16), salt=SUBMISSION_SALT)
 
 
-def read_submission_token(token):
+def read_submission_token(token, max_age=24 * 60 * 60):
+    """The token's one-time key (what Consultation.submission_token stores), or None."""
     try:
-        return signing.loads(token or "", salt=SUBMISSION_SALT, max_age=24 * 60 * 60)
+        return signing.loads(token or "", salt=SUBMISSION_SALT, max_age=max_age)
     except signing.BadSignature:
         return None
 
 
 def submit_consultation(data, *, user=None, language="ja", token=None, privacy_version=""):
-    """Store a consultation from the public form; the same token gives the same consultation.
+    """Store a consultation from the public form; the same key gives the same consultation.
+
+    `token` is the one-time key of the confirmation form (read_submission_token).
 
     Returns (consultation, created). E-mails are queued after the transaction: a failing
     mail server never loses the consultation."""

@@ -44,13 +44,15 @@ def serve_consultation_page(page, request):
         action = request.POST.get("action")
         form = ConsultationForm(data=request.POST)
         if action == "send":
-            token = request.POST.get("submission_token", "")
+            signed = request.POST.get("submission_token", "")
+            # Looked up whatever its age: a reload days later still shows the same page.
+            token = services.read_submission_token(signed, max_age=None)
             existing = (
                 Consultation.objects.filter(submission_token=token).first() if token else None
             )
             if existing is not None:  # a double click or a reload
                 step, extra = "thanks", {"consultation": existing}
-            elif services.read_submission_token(token) is None:
+            elif services.read_submission_token(signed) is None:
                 form.is_valid()
                 form.add_error(None, _("This form has expired. Please check your entries."))
             elif form.is_valid():

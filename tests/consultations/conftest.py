@@ -38,7 +38,11 @@ def confirm_and_send(client, url=PAGE, **overrides):
     html = response.content.decode()
     token = re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
     response = client.post(url, {**data, "action": "send", "submission_token": token})
-    return response, token, data
+    response.signed_token = token
+    # The one-time key the consultation stores (Consultation.submission_token).
+    from consultations.services import read_submission_token
+
+    return response, read_submission_token(token), data
 
 
 @pytest.fixture

@@ -1,0 +1,114 @@
+"""The consultation desk in a real browser, in Japanese and English: the form with a
+validation error, the confirmation step, the thank-you page, the staff reply in the admin,
+the person's answer through the link in the e-mail, and status changes; axe on every state."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from home import demo_content
+from tests.e2e.conftest import assert_no_axe_violations
+
+TEXT = {
+    "ja": {
+        "topic": "二地域居住",
+        "prefecture": "東京都",
+        "check": "入力内容の確認",
+        "send": "送信する",
+        "thanks": "ご相談を受け付けました",
+        "answer_button": "お返事を送る",
+        "waiting": "相談者の返事待ち",
+        "in_progress": "対応中",
+        "error": "お名前を入力してください。",
+    },
+    "en": {
+        "topic": "Two-region living",
+        "prefecture": "Tokyo",
+        "check": "Check your entries",
+        "send": "Send",
+        "thanks": "We have received your consultation",
+        "answer_button": "Send your answer",
+        "waiting": "Waiting for the person",
+        "in_progress": "In progress",
+        "error": "Enter your name.",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
+    text = TEXT[language]
+    page.goto(f"{site_url}/{language}/consultation/")
+    expect(page.locator("#id_topics_0")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    # A validation error: the name is missing.
+    page.get_by_label(text["topic"], exact=True).check()
+    page.locator("#id_message").fill("夏だけ苫小牧で暮らしたいです。短期の住まいを探しています。")
+    page.locator("#id_email").fill(f"person-{language}@example.com")
+    page.locator("#id_residence_prefecture").select_option(label=text["prefecture"])
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name=text["check"]).click()
+    expect(page.get_by_role("alert")).to_contain_text(text["error"])
+    expect(page.locator("#id_name")).to_have_attribute("aria-invalid", "true")
+    assert_no_axe_violations(page)
+
+    # The entries survive the error; fill the name and go to the confirmation step.
+    expect(page.locator("#id_message")).to_have_value(re.compile("夏だけ苫小牧"))
+    page.locator("#id_name").fill("苫小牧 花子")
+    page.get_by_role("button", name=text["check"]).click()
+    expect(page.locator(".consultation-summary")).to_contain_text("苫小牧 花子")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name=text["send"], exact=True).click()
+    expect(page.locator(".consultation-thanks")).to_contain_text(text["thanks"])
+    reference = page.locator(".consultation-reference strong").inner_text()
+    assert re.fullmatch(r"C-\d{4}-\d{5}", reference)
+    assert_no_axe_violations(page)
+
+    # The acknowledgement e-mail carries the reference and the private link.
+    ack = [m for m in mail.outbox if m.to == [f"person-{language}@example.com"]][-1]
+    assert reference in ack.subject
+    thread_url = re.search(r"http://testserver(/\S+/thread/\S+/)", ack.body).group(1)
+
+    # The staff member replies in the admin.
+    from consultations.models import Consultation
+
+    consultation = Consultation.objects.get(reference=reference)
+    page.goto(f"{site_url}/ja/accounts/login/?next=/admin/consultations/{consultation.pk}/")
+    page.get_by_label("メールアドレス").fill("consult@example.jp")
+    page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/admin/consultations/{consultation.pk}/$"))
+    page.locator("#id_reply-body").fill("苫小牧駅近くの家具付き短期賃貸をご案内します。")
+    page.locator("form[action$='/reply/'] button[type=submit]").click()
+    expect(page.locator("#consultation-status")).to_have_text(re.compile("返事待ち"))
+    reply = [m for m in mail.outbox if m.to == [f"person-{language}@example.com"]][-1]
+    assert "苫小牧駅近くの家具付き短期賃貸" in reply.body
+
+    # The person reads the reply through the link and answers.
+    page.context.clear_cookies()
+    page.goto(f"{site_url}{thread_url}")
+    expect(page.locator(".consultation-message--reply")).to_contain_text("家具付き短期賃貸")
+    expect(page.locator(".consultation-status")).to_have_text(text["waiting"])
+    assert_no_axe_violations(page)
+    page.locator("#id_message").fill("ありがとうございます。7月に内見できますか。")
+    page.get_by_role("button", name=text["answer_button"]).click()
+    expect(page.locator(".consultation-status")).to_have_text(text["in_progress"])
+    expect(page.locator(".consultation-messages")).to_contain_text("7月に内見できますか")
+    assert_no_axe_violations(page)
+
+    # The thread's error state.
+    page.get_by_role("button", name=text["answer_button"]).click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_no_axe_violations(page)
+
+    # The staff member resolves it.
+    page.goto(f"{site_url}/ja/accounts/login/?next=/admin/consultations/{consultation.pk}/")
+    page.get_by_label("メールアドレス").fill("consult@example.jp")
+    page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    page.locator("#id_status").select_option("resolved")
+    page.locator("form[action$='/update/'] button[type=submit]").click()
+    expect(page.locator("#consultation-status")).to_have_text("解決")
