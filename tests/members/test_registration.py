@@ -69,9 +69,7 @@ def test_nothing_is_stored_before_the_last_step(client, demo_site):
     assert not Membership.objects.filter(user__email="hanako@example.jp").exists()
 
 
-def test_registration_creates_a_pending_membership_and_sends_the_verification(
-    client, demo_site
-):
+def test_registration_creates_a_pending_membership_and_sends_the_verification(client, demo_site):
     response = register(client)
     assert response.status_code == 302 and response["Location"] == "/ja/members/register/sent/"
     user = User.objects.get(email="hanako@example.jp")

@@ -1,0 +1,185 @@
+"""My page, the card and its check, benefits, the member's own data, consent."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import signing
+
+from home.models import SiteSettings
+from members import services
+from members.models import ActivitySignup, Benefit, Membership
+from tests.factories import UserFactory
+from tests.factories.members import MembershipFactory, add_activity
+
+pytestmark = pytest.mark.django_db
+User = get_user_model()
+
+
+@pytest.fixture
+def member(demo_site):
+    return MembershipFactory(user=UserFactory(first_name="花子", last_name="山田"))
+
+
+def test_my_page_shows_the_card_and_is_never_cached(client, member):
+    client.force_login(member.user)
+    response = client.get("/ja/members/my/")
+    html = response.content.decode()
+    assert member.member_number in html
+    assert "<svg" in html and "会員証" in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_my_page_needs_a_login_and_a_membership(client, demo_site):
+    response = client.get("/ja/members/my/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(UserFactory())
+    assert client.get("/ja/members/my/")["Location"] == "/ja/members/register/"
+
+
+def test_the_card_qr_opens_a_check_with_validity_and_initials_only(client, member):
+    token = services.card_token(member)
+    response = client.get(f"/ja/members/card/{token}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "有効" in html and "山. 花." in html
+    assert "花子" not in html and member.user.email not in html
+    assert member.member_number not in html
+
+
+def test_a_forged_or_withdrawn_card_is_not_valid(client, member):
+    forged = signing.dumps({"m": member.pk, "n": member.number + 1}, salt="other")
+    assert client.get(f"/ja/members/card/{forged}/").status_code == 404
+    token = services.card_token(member)
+    Membership.objects.filter(pk=member.pk).update(status=Membership.Status.WITHDRAWN)
+    assert "無効" in client.get(f"/ja/members/card/{token}/").content.decode()
+
+
+def test_members_see_the_benefits_that_apply_visitors_a_teaser(client, member):
+    nozei = Benefit.objects.get(title="ふるさと納税返礼品の先行案内")
+    everyone = Benefit.objects.get(title="市内協力店でのお買い物10%割引")
+    visitor = client.get("/ja/members/benefits/").content.decode()
+    assert everyone.title in visitor and "ふるさと住民に登録する" in visitor
+    assert everyone.how_to_use not in visitor
+    client.force_login(member.user)
+    html = client.get("/ja/members/benefits/").content.decode()
+    assert everyone.how_to_use in html
+    assert nozei.title not in html  # only for furusato nozei donors
+    member.relationships = ["nozei"]
+    member.save()
+    assert nozei.title in client.get("/ja/members/benefits/").content.decode()
+
+
+def test_benefits_out_of_their_dates_are_hidden(member):
+    from datetime import date
+
+    benefit = Benefit.objects.get(title="市内協力店でのお買い物10%割引")
+    benefit.valid_until = date(2020, 1, 1)
+    benefit.save()
+    titles = [b.title for b in services.benefits_for(member, benefit.locale)]
+    assert benefit.title not in titles
+
+
+def test_profile_changes_are_saved_and_undeclared_fields_ignored(client, member):
+    client.force_login(member.user)
+    response = client.post(
+        "/ja/members/my/profile/",
+        {
+            "last_name": "山田",
+            "first_name": "花",
+            "residence_prefecture": "01",
+            "residence_municipality": "01101",
+            "age_band": "40s",
+            "relationships": ["born"],
+            "interests": ["events"],
+            "newsletter": "on",
+            "is_staff": "on",
+            "member_number": "TMK-999999",
+            "status": "withdrawn",
+        },
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    member.user.refresh_from_db()
+    assert member.newsletter and member.relationships == ["born"]
+    assert member.residence_municipality == "01101"
+    assert member.status == Membership.Status.ACTIVE and not member.user.is_staff
+    assert member.member_number != "TMK-999999"
+
+
+def test_data_download_as_json_and_csv(client, member, activity_index):
+    services.sign_up(add_activity(activity_index), member.user)
+    client.force_login(member.user)
+    response = client.get("/ja/members/my/data.json")
+    data = json.loads(response.content)
+    assert data["account"]["email"] == member.user.email
+    assert data["membership"]["member_number"] == member.member_number
+    assert len(data["activity_signups"]) == 1
+    assert "attachment" in response["Content-Disposition"]
+    assert "no-store" in response["Cache-Control"]
+    rows = list(csv.reader(io.StringIO(client.get("/ja/members/my/data.csv").content.decode())))
+    assert ["membership", "", "member_number", member.member_number] in rows
+
+
+def test_csv_download_escapes_formulas(client, member):
+    member.relationship_note = "=HYPERLINK(1)"
+    member.save()
+    client.force_login(member.user)
+    assert "'=HYPERLINK(1)" in client.get("/ja/members/my/data.csv").content.decode()
+
+
+def test_deleting_the_account_erases_personal_data_and_keeps_counts(client, member, activity_index):
+    activity = add_activity(activity_index, capacity=1)
+    services.sign_up(activity, member.user)
+    waiting = MembershipFactory()
+    services.sign_up(activity, waiting.user)
+    client.force_login(member.user)
+    assert client.post("/ja/members/my/delete/", {}).status_code == 200  # must confirm
+    response = client.post("/ja/members/my/delete/", {"confirm": "on"})
+    assert response["Location"] == "/ja/members/deleted/"
+    assert not User.objects.filter(pk=member.user_id).exists()
+    kept = Membership.objects.get(pk=member.pk)
+    assert kept.user is None and kept.status == Membership.Status.WITHDRAWN
+    assert kept.member_number == member.member_number and kept.name_kana == ""
+    assert ActivitySignup.objects.get(user=waiting.user).status == "confirmed"  # moved up
+
+
+def test_a_new_privacy_policy_version_asks_for_consent_again(client, member, demo_site):
+    site_settings = SiteSettings.for_site(demo_site)
+    site_settings.privacy_policy_version = "2027-04"
+    site_settings.save()
+    client.force_login(member.user)
+    response = client.get("/ja/members/my/")
+    assert response["Location"].startswith("/ja/members/my/consent/")
+    assert client.get("/ja/members/my/data.json").status_code == 200  # still allowed
+    client.post("/ja/members/my/consent/?next=https://evil.example/", {"consent": "on"})
+    member.refresh_from_db()
+    assert member.privacy_policy_version == "2027-04"
+    assert client.get("/ja/members/my/").status_code == 200
+
+
+def test_reconsent_emails_go_once_per_version(member, demo_site, mailoutbox):
+    site_settings = SiteSettings.for_site(demo_site)
+    site_settings.privacy_policy_version = "2027-04"
+    site_settings.save()
+    sent = services.request_reconsent()
+    assert sent >= 1
+    assert any(m.to == [member.user.email] for m in mailoutbox)
+    assert services.request_reconsent() == 0
+
+
+def test_consent_redirect_refuses_other_sites(client, member, demo_site):
+    site_settings = SiteSettings.for_site(demo_site)
+    site_settings.privacy_policy_version = "2027-04"
+    site_settings.save()
+    client.force_login(member.user)
+    response = client.post("/ja/members/my/consent/?next=https://evil.example/", {"consent": "on"})
+    assert response["Location"] == "/ja/members/my/"
+
+
+def test_english_my_page(client, member):
+    client.force_login(member.user)
+    html = client.get("/en/members/my/").content.decode()
+    assert "Membership card" in html and 'lang="en"' in html

@@ -1,0 +1,80 @@
+"""Staff's view of the members in the admin: who may see it, filters, counts, a CSV export
+that spreadsheets cannot turn into formulas, and a log of every view and export."""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from members.models import PersonalDataAccessLog
+from tests.factories import UserFactory
+from tests.factories.members import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+LIST = "/admin/furusato_residents/"
+
+
+@pytest.fixture
+def city(demo_site):
+    return UserFactory(groups=["City editors"])
+
+
+def test_city_editors_list_members_and_each_view_is_logged(client, city):
+    member = MembershipFactory()
+    client.force_login(city)
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert member.member_number in response.content.decode()
+    log = PersonalDataAccessLog.objects.get(staff=city)
+    assert log.action == "list" and log.staff_email == city.email
+    client.get(f"{LIST}inspect/{member.pk}/")
+    assert PersonalDataAccessLog.objects.filter(
+        staff=city, action="view", detail=member.member_number
+    ).exists()
+
+
+def test_filters_by_relationship_interest_and_prefecture(client, city):
+    donor = MembershipFactory(
+        relationships=["nozei"], residence_prefecture="27", residence_municipality="27127"
+    )
+    other = MembershipFactory(relationships=["born"])
+    client.force_login(city)
+    html = client.get(f"{LIST}?relationship=nozei").content.decode()
+    assert donor.member_number in html and other.member_number not in html
+    html = client.get(f"{LIST}?residence_prefecture=27").content.decode()
+    assert donor.member_number in html and other.member_number not in html
+    assert PersonalDataAccessLog.objects.filter(detail__contains="relationship=nozei").exists()
+
+
+def test_contractor_editors_see_no_member_data_unless_granted(client, demo_site):
+    contractor = UserFactory(groups=["Contractor editors"])
+    client.force_login(contractor)
+    assert client.get(LIST).status_code in (302, 403)
+    assert client.get("/admin/member_figures/").status_code in (302, 403)
+    contractor.user_permissions.add(Permission.objects.get(codename="view_membership"))
+    assert client.get(LIST).status_code == 200
+
+
+def test_csv_export_escapes_formulas_and_is_logged(client, city):
+    MembershipFactory(relationship_note="=cmd|' /C calc'!A0", name_kana="+81")
+    client.force_login(city)
+    response = client.get(f"{LIST}?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "'=cmd" in body and "'+81" in body
+    assert ",=cmd" not in body
+    assert PersonalDataAccessLog.objects.filter(staff=city, action="export").exists()
+
+
+def test_export_needs_the_export_permission(client, demo_site):
+    viewer = UserFactory(groups=["Contractor editors"])
+    viewer.user_permissions.add(Permission.objects.get(codename="view_membership"))
+    client.force_login(viewer)
+    response = client.get(f"{LIST}?export=csv")
+    assert response.status_code in (302, 403)
+    assert "csv" not in response.get("Content-Type", "")
+
+
+def test_figures_count_active_members(client, city):
+    MembershipFactory(relationships=["nozei"])
+    client.force_login(city)
+    response = client.get("/admin/member_figures/")
+    assert response.status_code == 200
+    assert "ふるさと納税で寄附している" in response.content.decode()
