@@ -18,6 +18,7 @@ class ConsultationInboxViewSet(ViewSet):
     name = "consultations_admin"
     url_prefix = "consultations"
     menu_label = _("Consultations")
+    menu_name = "consultations"
     menu_icon = "mail"
     menu_order = 250
     add_to_admin_menu = True

@@ -228,5 +228,5 @@ def test_query_budget_of_the_inbox(client, staff_user, django_assert_max_num_que
         ConsultationFactory(assignee=staff_user)
     client.force_login(staff_user)
     client.get(INBOX)
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(15):
         assert client.get(INBOX).status_code == 200

@@ -152,6 +152,6 @@ def test_query_budget_of_the_thread(client, demo_site, staff_user, django_assert
         services.reply_to_person(consultation, f"返信{number}", staff_user=staff_user)
     url = f"/ja/consultation/thread/{services.thread_token(consultation)}/"
     client.get(url)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200

@@ -1,0 +1,34 @@
+"""seed_demo builds the consultation page (ja + en) and demo consultations, once."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page
+
+from consultations.models import Consultation, ConsultationPage, Message
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_consultation_page_and_consultations(demo_site):
+    page = ConsultationPage.objects.get(locale__language_code="ja")
+    assert page.slug == "consultation" and page.get_parent().pk == demo_site.root_page_id
+    english = ConsultationPage.objects.get(locale__language_code="en")
+    assert english.title == "Two-region living and moving consultation desk"
+    assert english.thank_you_text.startswith("An adviser")
+    channels = set(Consultation.objects.values_list("channel", flat=True))
+    assert {"web", "phone", "in_person", "event"} <= channels
+    statuses = set(Consultation.objects.values_list("status", flat=True))
+    assert {"new", "in_progress", "waiting", "resolved", "closed"} <= statuses
+    assert Consultation.objects.filter(place_name__contains="移住フェア").exists()
+    assert Consultation.objects.filter(assignee__email="consult@example.jp").count() >= 4
+    assert Message.objects.filter(kind="note").exists()
+    assert Message.objects.filter(kind="reply").exists()
+
+
+def test_seed_demo_twice_changes_nothing(demo_site):
+    before = (Consultation.objects.count(), Page.objects.count(), Message.objects.count())
+    call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
+    after = (Consultation.objects.count(), Page.objects.count(), Message.objects.count())
+    assert before == after
