@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldError
-from django.db.models import Count, Exists, Min, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import ExtractHour
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +34,12 @@ def _model(label):
 def effect(holders):
     """Share of pass holders who, after their first pass was issued, registered as furusato
     residents, signed up for an activity or consulted. Models not built yet count 0."""
-    holders = holders.annotate(first_pass=Min("entry_passes__issued_at"))
+    first_pass = (
+        Pass.objects.filter(user=OuterRef("pk"), issued_at__isnull=False)
+        .order_by("issued_at")
+        .values("issued_at")[:1]
+    )
+    holders = holders.annotate(first_pass=Subquery(first_pass))
     total = holders.count()
     rows = []
     checks = [

@@ -38,6 +38,13 @@ NONCE_SALT = "tsunagaru.passes.use-nonce"
 SESSION_PENDING_USER = "passes_pending_user"
 
 
+def default_locale():
+    """The Japanese locale, from home.locales' per-process table (no query)."""
+    from home.locales import locale_for
+
+    return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
 def code_window_seconds():
     return getattr(settings, "ENTRY_PASS_CODE_WINDOW_SECONDS", 60)
 
@@ -113,7 +120,6 @@ def apply_for_pass(request, data):
                     return None
                 entry_pass = Pass.objects.create(user=user, status=PassStatus.PENDING, **fields)
                 request.session[SESSION_PENDING_USER] = user.pk
-                transaction.on_commit(lambda: send_verification(request, user))
             else:
                 verified = has_verified_email(user)
                 entry_pass = Pass.objects.create(
@@ -126,6 +132,9 @@ def apply_for_pass(request, data):
         raise PassRefused(
             _("You already have an Entry Pass. It is shown on your pass page.")
         ) from None
+    if entry_pass.status == PassStatus.PENDING:
+        # After the commit, inside the request (allauth builds the link from it).
+        send_verification(request, entry_pass.user)
     return entry_pass
 
 
@@ -217,16 +226,14 @@ def partner_from_token(token):
         pk, version = (int(part) for part in value.split("."))
     except (signing.BadSignature, ValueError):
         return None
-    return Partner.objects.filter(
-        pk=pk, poster_version=version, locale=Locale.get_default()
-    ).first()
+    return Partner.objects.filter(pk=pk, poster_version=version, locale=default_locale()).first()
 
 
 def partner_from_short_code(code):
     code = "".join(ch for ch in (code or "").upper() if ch in SHORT_CODE_ALPHABET)
     if not code:
         return None
-    return Partner.objects.filter(short_code=code, locale=Locale.get_default()).first()
+    return Partner.objects.filter(short_code=code, locale=default_locale()).first()
 
 
 def in_locale(obj, locale=None):
@@ -278,12 +285,13 @@ def _refuse(reason):
         "used_today": _("This offer has already been used with this pass today."),
         "cap": _("This offer has reached its limit and has ended. Thank you."),
         "code_used": _("This pass code has already been used. Ask the visitor for a new one."),
+        "no_pass": _("You need an active Entry Pass to use the offers."),
     }
     raise RedemptionRefused(reason, messages[reason])
 
 
 def original_offer(offer):
-    default = Locale.get_default()
+    default = default_locale()
     if offer.locale_id == default.pk:
         return offer
     return Offer.objects.select_related("partner").get(
@@ -292,7 +300,16 @@ def original_offer(offer):
 
 
 def redeem_offer(
-    entry_pass_id, offer, *, via, key=None, partner=None, staff=None, code_window=None, now=None
+    entry_pass_id,
+    offer,
+    *,
+    via,
+    key=None,
+    partner=None,
+    staff=None,
+    code_window=None,
+    now=None,
+    holder=None,
 ):
     """Record one use of `offer` with the pass, exactly once, or raise RedemptionRefused.
 
@@ -301,55 +318,70 @@ def redeem_offer(
     the limit checks; unique constraints on Use back the limits up. For a capped offer the
     offer row is locked too and its uses counted. A POST repeated with the same idempotency
     `key` returns the first use (replayed=True) instead of an error or a second use.
+    Give `holder` (a user) instead of `entry_pass_id` to lock that user's open pass.
     """
     now = now or timezone.now()
     day = timezone.localdate(now)
     offer = original_offer(offer)
-    with transaction.atomic():
-        entry_pass = Pass.objects.select_for_update().get(pk=entry_pass_id)
-        if key:
-            existing = Use.objects.filter(idempotency_key=key, entry_pass=entry_pass).first()
-            if existing is not None:
-                return Redemption(existing, replayed=True)
-        if entry_pass.status != PassStatus.ACTIVE:
-            _refuse("pass_inactive")
-        if not entry_pass.is_usable(day):
-            _refuse("pass_expired")
-        if partner is not None and offer.partner_id != partner.pk:
-            _refuse("wrong_partner")
-        if not offer.is_current(day) or not offer.partner.active:
-            _refuse("offer_inactive")
-        if offer.limit_per_pass != LimitPerPass.UNLIMITED:
-            earlier = Use.objects.filter(entry_pass=entry_pass, offer=offer)
-            if offer.limit_per_pass == LimitPerPass.DAILY:
-                earlier = earlier.filter(day=day)
-            if earlier.exists():
-                _refuse("used" if offer.limit_per_pass == LimitPerPass.ONCE else "used_today")
-        if offer.total_cap:
-            Offer.objects.select_for_update().filter(pk=offer.pk).values("pk").first()
-            if Use.objects.filter(offer=offer).count() >= offer.total_cap:
-                _refuse("cap")
-        if code_window is not None:
-            try:
-                with transaction.atomic():
-                    UsedPassCode.objects.create(entry_pass=entry_pass, window=code_window)
-            except IntegrityError:
-                _refuse("code_used")
-        try:
-            with transaction.atomic():
-                use = Use.objects.create(
-                    entry_pass=entry_pass,
-                    offer=offer,
-                    partner_id=offer.partner_id,
-                    limit=offer.limit_per_pass,
-                    used_at=now,
-                    day=day,
-                    via=via,
-                    staff=staff,
-                    idempotency_key=key,
-                )
-        except IntegrityError:
-            _refuse("used" if offer.limit_per_pass == LimitPerPass.ONCE else "used_today")
+    limit = offer.limit_per_pass
+    try:
+        with transaction.atomic():
+            passes = Pass.objects.select_for_update()
+            if holder is not None:
+                entry_pass = passes.filter(user=holder, status__in=OPEN_STATUSES).first()
+                if entry_pass is None:
+                    _refuse("no_pass")
+            else:
+                entry_pass = passes.get(pk=entry_pass_id)
+            # One query finds both a replayed request and an earlier use that the limit counts.
+            earlier = Q(pk__in=[])
+            if key:
+                earlier |= Q(idempotency_key=key)
+            if limit == LimitPerPass.ONCE:
+                earlier |= Q(offer=offer)
+            elif limit == LimitPerPass.DAILY:
+                earlier |= Q(offer=offer, day=day)
+            found = (
+                list(Use.objects.filter(earlier, entry_pass=entry_pass)[:2])
+                if (key or limit != LimitPerPass.UNLIMITED)
+                else []
+            )
+            replay = next((use for use in found if key and use.idempotency_key == key), None)
+            if replay is not None:
+                return Redemption(replay, replayed=True)
+            if entry_pass.status != PassStatus.ACTIVE:
+                _refuse("pass_inactive")
+            if not entry_pass.is_usable(day):
+                _refuse("pass_expired")
+            if partner is not None and offer.partner_id != partner.pk:
+                _refuse("wrong_partner")
+            if not offer.is_current(day) or not offer.partner.active:
+                _refuse("offer_inactive")
+            if found:
+                _refuse("used" if limit == LimitPerPass.ONCE else "used_today")
+            if offer.total_cap:
+                Offer.objects.select_for_update().filter(pk=offer.pk).values("pk").first()
+                if Use.objects.filter(offer=offer).count() >= offer.total_cap:
+                    _refuse("cap")
+            if code_window is not None:
+                try:
+                    with transaction.atomic():
+                        UsedPassCode.objects.create(entry_pass=entry_pass, window=code_window)
+                except IntegrityError:
+                    _refuse("code_used")
+            use = Use.objects.create(
+                entry_pass=entry_pass,
+                offer=offer,
+                partner_id=offer.partner_id,
+                limit=limit,
+                used_at=now,
+                day=day,
+                via=via,
+                staff=staff,
+                idempotency_key=key,
+            )
+    except IntegrityError:  # the database's constraints caught what slipped past the checks
+        _refuse("used" if limit == LimitPerPass.ONCE else "used_today")
     use.offer = offer
     return Redemption(use)
 
@@ -360,7 +392,7 @@ def offer_states(entry_pass, offers, day=None):
     keys = [o.translation_key for o in offers]
     originals = {
         o.translation_key: o
-        for o in Offer.objects.filter(translation_key__in=keys, locale=Locale.get_default())
+        for o in Offer.objects.filter(translation_key__in=keys, locale=default_locale())
     }
     uses = {}
     if entry_pass is not None:

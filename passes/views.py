@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -41,7 +42,7 @@ def _wrong_code(request):
     return False
 
 
-TOO_MANY = _("Too many wrong codes. Please wait a minute and try again.")
+TOO_MANY = gettext_lazy("Too many wrong codes. Please wait a minute and try again.")
 
 
 # -- getting a pass --------------------------------------------------------------------------
@@ -171,32 +172,34 @@ def partner_offers(request, token):
             },
             status=404,
         )
-    entry_pass = services.open_pass_of(request.user)
     error = ""
     if request.method == "POST":
         form = UseOfferForm(request.POST)
-        if entry_pass is None:
-            error = _("You need an active Entry Pass to use the offers.")
-        elif form.is_valid():
+        offer = None
+        if form.is_valid():
             offer = (
                 Offer.objects.select_related("partner")
                 .filter(pk=form.cleaned_data["offer"])
                 .first()
             )
             key = services.idempotency_key(request.user, form.cleaned_data["nonce"])
-            if offer is None or key is None:
-                error = _("This form has expired. Please tap Use again.")
-            else:
-                try:
-                    result = services.redeem_offer(
-                        entry_pass.pk, offer, via=Use.VIA_POSTER, key=key, partner=partner
-                    )
-                except services.RedemptionRefused as refusal:
-                    error = refusal.message
-                else:
-                    return redirect("passes:done", use_id=result.use.pk)
-        else:
+        if offer is None or key is None:
             error = _("This form has expired. Please tap Use again.")
+        else:
+            try:
+                result = services.redeem_offer(
+                    None,
+                    offer,
+                    via=Use.VIA_POSTER,
+                    key=key,
+                    partner=partner,
+                    holder=request.user,
+                )
+            except services.RedemptionRefused as refusal:
+                error = refusal.message
+            else:
+                return redirect("passes:done", use_id=result.use.pk)
+    entry_pass = services.open_pass_of(request.user)
     shown = services.in_locale(partner)
     today = timezone.localdate()
     offers = list(Offer.objects.filter(partner=shown, active=True).order_by("pk"))
@@ -262,7 +265,7 @@ def staff(request):
             refused = TOO_MANY
         else:
             refused = _staff_redeem(request, member, form, shown)
-            if not isinstance(refused, str):
+            if isinstance(refused, Use):
                 return redirect("passes:staff_done", use_id=refused.pk)
         if refused:
             form = StaffUseForm(
