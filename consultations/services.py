@@ -185,9 +185,15 @@ def staff_recipients():
 
 
 def _staff_notices(consultation):
-    return [
-        _delivery(consultation, Delivery.Kind.STAFF_NOTICE, email) for email in staff_recipients()
-    ]
+    """To every active member of the Consultation staff group; without any, to the desk's
+    address in the site settings, so that no consultation goes unnoticed."""
+    recipients = staff_recipients()
+    if not recipients:
+        from home.models import SiteSettings
+
+        settings_row = SiteSettings.objects.exclude(contact_email="").first()
+        recipients = [settings_row.contact_email] if settings_row else []
+    return [_delivery(consultation, Delivery.Kind.STAFF_NOTICE, email) for email in recipients]
 
 
 # -- staff work -----------------------------------------------------------------------------
@@ -568,6 +574,8 @@ def anonymize_closed(now=None):
                 attachment.delete()
             consultation.messages.update(body=ANONYMIZED)
             consultation.deliveries.update(recipient="", last_error="")
+            # Attachment names in the staff log can be personal too.
+            consultation.view_logs.filter(action=StaffViewLog.Action.ATTACHMENT).update(detail="")
             consultation.name = ""
             consultation.email = ""
             consultation.phone = ""

@@ -77,6 +77,9 @@ def test_retention_erases_personal_data_of_long_closed_consultations(demo_site, 
         staff_user=staff_user,
         files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")],
     )
+    from consultations.models import StaffViewLog
+
+    services.log_staff_action(staff_user, old, StaffViewLog.Action.ATTACHMENT, "健康診断書.pdf")
     total = Consultation.objects.count()
     later = timezone.now() + timedelta(days=340)  # old: closed 370 days ago; recent: 340
     with mock.patch("django.utils.timezone.now", return_value=later):
@@ -89,6 +92,8 @@ def test_retention_erases_personal_data_of_long_closed_consultations(demo_site, 
     assert not Attachment.objects.filter(message__consultation=old).exists()
     assert old.reference and old.channel and old.topics  # counts and figures hold
     assert Consultation.objects.count() == total
+    assert not StaffViewLog.objects.filter(consultation=old, detail__contains="健康").exists()
+    assert StaffViewLog.objects.filter(consultation=old).exists()  # who looked stays
     for untouched in (kept_open, recent):
         untouched.refresh_from_db()
         assert untouched.anonymized_at is None and untouched.name
