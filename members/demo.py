@@ -16,6 +16,7 @@ from members.models import (
     ActivityPage,
     ActivitySignup,
     Benefit,
+    FurusatoResidentPage,
     MemberNotice,
     Membership,
 )
@@ -353,3 +354,19 @@ def seed_members(activities):
             user=hanako,
             message="秋の植樹活動へのご参加ありがとうございました。出席を記録しました。",
         )
+
+
+def seed_pages(home, stdout):
+    """The registration's landing page, at the slug the home page's call to action uses."""
+    from home import demo_portal
+
+    spec = next(s for s in demo_portal.STANDARD_PAGES if s["slug"] == "furusato-resident")
+    builder = DemoPortal(home)
+    page = FurusatoResidentPage(
+        title=builder.pair(spec["title"]),
+        slug=spec["slug"],
+        intro=builder.pair(spec["intro"]),
+        body=builder.stream(spec["body"]),
+    )
+    page, _created = builder.add(home, page)
+    builder.translate(page)

@@ -77,6 +77,7 @@ class HomePage(BasePage):
         "home.StandardPage",
         "passes.EntryPassPage",
         "members.ActivityIndexPage",
+        "members.FurusatoResidentPage",
         "consultations.ConsultationPage",
     ]
     template = "home/home_page.html"

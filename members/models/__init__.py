@@ -2,6 +2,7 @@ from members.models.activities import (
     ActivityIndexPage,
     ActivityPage,
     ActivitySignup,
+    FurusatoResidentPage,
 )
 from members.models.benefits import Benefit
 from members.models.membership import (
@@ -16,6 +17,7 @@ __all__ = [
     "ActivityIndexPage",
     "ActivityPage",
     "ActivitySignup",
+    "FurusatoResidentPage",
     "Benefit",
     "MemberNotice",
     "MemberNumberSequence",

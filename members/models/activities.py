@@ -196,3 +196,36 @@ class ActivitySignup(models.Model):
 
     def __str__(self):
         return f"{self.activity} — {self.get_status_display()}"
+
+
+class FurusatoResidentPage(BasePage):
+    """The registration's landing page: what it is, what it gives, and the way in.
+
+    The text is the editors'; the button leads to the registration (or My page for members)
+    and the current benefits are listed as a teaser."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    text_fields = ("intro", "body")
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+    max_count_per_parent = 1
+    template = "members/furusato_resident_page.html"
+
+    class Meta:
+        verbose_name = _("furusato resident registration page")
+        verbose_name_plural = _("furusato resident registration pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from members.models import Benefit, Membership
+
+        context = super().get_context(request, *args, **kwargs)
+        context["benefits"] = Benefit.current(self.locale)
+        context["is_member"] = (
+            request.user.is_authenticated and Membership.objects.filter(user=request.user).exists()
+        )
+        return context

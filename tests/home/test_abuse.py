@@ -6,12 +6,19 @@ import pytest
 from django import forms
 from django.core import signing
 from django.test import RequestFactory, override_settings
+from django.utils import translation
 
 from home.abuse import TIME_TRAP_SALT, HoneypotTimeTrapForm, within_rate_limit
 
 
 class MessageForm(HoneypotTimeTrapForm):
     message = forms.CharField()
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def started(seconds_ago):

@@ -45,7 +45,13 @@ def test_seed_builds_the_site_in_japanese_and_english(demo_site):
 def test_seed_creates_one_verified_login_per_role(demo_site):
     users = get_user_model().objects.all()
     roles = {g for user in users for g in user.groups.values_list("name", flat=True)}
-    assert roles == {"City editors", "Contractor editors", "Translators", "Consultation staff"}
+    assert roles == {
+        "City editors",
+        "Contractor editors",
+        "Translators",
+        "Consultation staff",
+        "Partner staff",
+    }
     assert users.filter(is_superuser=True).count() == 1
     assert EmailAddress.objects.filter(verified=True).count() == users.count()
 

@@ -85,9 +85,9 @@ def test_login_with_email_and_password(client, demo_site):
 
 @pytest.mark.django_db
 def test_wrong_password_shows_an_error_and_no_session(client, demo_site):
-    UserFactory(email="member2@example.jp")
+    UserFactory(email="wrongpass@example.jp")
     response = client.post(
-        "/ja/accounts/login/", {"login": "member2@example.jp", "password": "wrong-password-1"}
+        "/ja/accounts/login/", {"login": "wrongpass@example.jp", "password": "wrong-password-1"}
     )
     assert response.status_code == 200
     assert "メールアドレスもしくはパスワードが正しくありません" in response.content.decode()
