@@ -107,3 +107,34 @@ def test_retention_period_is_a_setting(demo_site):
     call_command("anonymize_consultations", stdout=open("/dev/null", "w"))
     old.refresh_from_db()
     assert old.anonymized_at is not None
+
+
+TASKS_DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
+def test_with_a_deferring_task_backend_a_failed_email_queues_its_own_retry(demo_site, outbox):
+    """With a queue (django-tasks-db or similar) the task itself retries, later and later."""
+    from django_tasks import default_task_backend
+
+    from consultations.tasks import send_consultation_email
+
+    consultation = ConsultationFactory()
+    delivery = Delivery.objects.create(
+        consultation=consultation, kind=Delivery.Kind.ACKNOWLEDGEMENT, recipient="a@example.com"
+    )
+    with override_settings(TASKS=TASKS_DUMMY):
+        default_task_backend.clear()
+        with override_settings(
+            EMAIL_BACKEND="tests.consultations.test_delivery_and_retention.BrokenBackend"
+        ):
+            assert send_consultation_email.call(delivery.pk) is False
+        queued = default_task_backend.results
+        assert len(queued) == 1
+        assert queued[0].args == [delivery.pk]
+        assert queued[0].task.run_after > timezone.now() + timedelta(minutes=4)
+        # The worker runs it later, the server is back: sent, nothing more queued.
+        assert queued[0].task.call(*queued[0].args) is True
+        assert len(default_task_backend.results) == 1
+    delivery.refresh_from_db()
+    assert delivery.sent_at is not None and delivery.attempts == 2
+    assert [m for m in outbox if m.to == ["a@example.com"]]
