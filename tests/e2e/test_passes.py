@@ -1,0 +1,134 @@
+"""The Entry Pass in a real browser, in Japanese and English: the public pages, applying,
+verifying the e-mail (the link read from the locmem outbox: the live server shares this
+process), using an offer through the partner's QR URL, using one through the staff screen,
+and the used state; axe-core on every page and error state."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from home.demo_content import DEMO_PASSWORD
+from passes import services
+from passes.models import Partner, Use
+from tests.e2e.conftest import assert_no_axe_violations
+
+TEXT = {
+    "ja": {
+        "apply": "パスを発行する",
+        "prefecture": "都道府県",
+        "municipality": "市区町村",
+        "stay_from": "滞在の初日",
+        "stay_until": "滞在の最終日",
+        "purpose": "ワーケーション",
+        "party": "人数",
+        "email": "メールアドレス",
+        "errors": "次の項目を確認してください",
+        "sent": re.compile("メール.*確認"),
+        "used": "優待を使いました",
+        "state_used": "使用済み",
+        "confirm": "利用を確定する",
+        "code": "お客様のパスのコード",
+    },
+    "en": {
+        "apply": "Get the pass",
+        "prefecture": "Prefecture",
+        "municipality": "Municipality",
+        "stay_from": "First day of your stay",
+        "stay_until": "Last day of your stay",
+        "purpose": "Workcation",
+        "party": "Number of people in your party",
+        "email": "E-mail address",
+        "errors": "Please check the following",
+        "sent": "Check your e-mail",
+        "used": "Offer used",
+        "state_used": "Used",
+        "confirm": "Confirm the use",
+        "code": "Visitor's pass code",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_entry_pass_from_application_to_both_counter_flows(page, browser, site_url, lang):
+    text = TEXT[lang]
+    # The public pages.
+    for path in ("entry-pass/", "entry-pass/partners/", "entry-pass/partners/hokkitei/"):
+        page.goto(f"{site_url}/{lang}/{path}")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        assert_no_axe_violations(page)
+
+    # Apply: first with nothing filled in (the error state), then properly.
+    page.goto(f"{site_url}/{lang}/pass/apply/")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name=text["apply"]).click()
+    expect(page.get_by_role("alert")).to_contain_text(text["errors"])
+    assert_no_axe_violations(page)
+    today = timezone.localdate()
+    page.get_by_label(text["prefecture"]).select_option("13")
+    page.get_by_label(text["municipality"]).select_option("13104")
+    page.get_by_label(text["stay_from"]).fill(today.isoformat())
+    page.get_by_label(text["stay_until"]).fill((today + timedelta(days=2)).isoformat())
+    page.get_by_label(text["purpose"]).check()
+    page.get_by_label(text["party"]).fill("2")
+    email = f"e2e-{lang}@example.jp"
+    page.get_by_label(text["email"]).fill(email)
+    page.get_by_role("button", name=text["apply"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["sent"])
+    assert_no_axe_violations(page)
+
+    # Verify the e-mail address with the link in the message: the pass becomes active.
+    message = next(m for m in reversed(mail.outbox) if email in m.to)
+    link = re.search(r"https?://\S+/confirm-email/\S+/", message.body).group(0)
+    page.goto(site_url + "/" + link.split("/", 3)[3])
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{site_url}/{lang}/pass/")
+    code_text = page.locator("[data-pass-code-text]")
+    expect(code_text).to_have_text(re.compile(r"^[A-Z0-9]+-\d{6}$"))
+    assert_no_axe_violations(page)
+
+    # Use an offer through the partner's QR URL.
+    hokkitei = Partner.objects.get(slug="hokkitei", locale__language_code="ja")
+    page.goto(f"{site_url}/{lang}/pass/p/{services.poster_token(hokkitei)}/")
+    assert_no_axe_violations(page)
+    page.locator("button.button--use").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["used"])
+    clock = page.locator("[data-live-clock]")
+    first = clock.text_content()
+    expect(clock).not_to_have_text(first, timeout=3000)  # the clock is live
+    assert_no_axe_violations(page)
+    page.go_back()
+    page.reload()
+    expect(page.locator(".offer--used").first).to_contain_text(text["state_used"])
+
+    # Partner staff use another offer with the visitor's rotating code.
+    page.goto(f"{site_url}/{lang}/pass/")
+    code = code_text.text_content()
+    staff = browser.new_context(locale="ja-JP" if lang == "ja" else "en-US").new_page()
+    staff.goto(f"{site_url}/{lang}/accounts/login/?next=/{lang}/pass/staff/")
+    staff.locator("input[name=login]").fill("partner@example.jp")
+    staff.locator("input[name=password]").fill(DEMO_PASSWORD)
+    staff.keyboard.press("Enter")
+    expect(staff).to_have_url(re.compile(rf"/{lang}/pass/staff/$"))
+    assert_no_axe_violations(staff)
+    # A wrong code first: the error state.
+    staff.get_by_label(text["code"]).fill("AAAAAA-000000")
+    staff.locator("input[name=offer]").first.check()
+    staff.get_by_role("button", name=text["confirm"]).click()
+    expect(staff.get_by_role("alert")).to_be_visible()
+    assert_no_axe_violations(staff)
+    staff.get_by_label(text["code"]).fill(code)
+    staff.locator("input[name=offer]").first.check()
+    staff.get_by_role("button", name=text["confirm"]).click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text(text["used"])
+    assert_no_axe_violations(staff)
+    assert email not in staff.content()
+    staff.context.close()
+
+    # The visitor sees both uses.
+    assert Use.objects.filter(entry_pass__user__email=email).count() == 2
+    page.goto(f"{site_url}/{lang}/pass/")
+    expect(page.locator(".use-list li")).to_have_count(2)
