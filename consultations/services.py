@@ -212,6 +212,9 @@ def reply_to_person(consultation, body, *, staff_user, files=()):
         )
         _attach(message, files)
         fields = ["status"]
+        if consultation.assignee_id is None:  # whoever answers first takes it
+            consultation.assignee = staff_user
+            fields.append("assignee")
         if consultation.first_response_at is None:
             consultation.first_response_at = now
             fields.append("first_response_at")

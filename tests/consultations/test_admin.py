@@ -94,6 +94,7 @@ def test_reply_by_email_is_kept_and_sets_first_response(client, staff_user, outb
     consultation.refresh_from_db()
     assert consultation.first_response_at is not None
     assert consultation.status == Status.WAITING
+    assert consultation.assignee == staff_user  # the first to answer takes it
     assert consultation.messages.filter(kind="reply", body="Buses run all winter.").exists()
     sent = [m for m in outbox if m.to == [consultation.email]][-1]
     assert "A reply to your consultation" in sent.subject

@@ -54,3 +54,37 @@ def test_thirty_simultaneous_submissions_get_distinct_references():
     assert numbers == list(range(numbers[0], numbers[0] + N))  # no gaps, no repeats
     year = int(references[0].split("-")[1])
     assert ReferenceCounter.objects.get(year=year).last_number == numbers[-1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_confirmation_sent_five_times_at_once_stores_one():
+    ensure_wagtail_base()
+    barrier = threading.Barrier(5)
+    results, errors = [], []
+
+    def send():
+        try:
+            barrier.wait(timeout=30)
+            consultation, _created = services.submit_consultation(
+                {
+                    "name": "同時 太郎",
+                    "email": "double@example.com",
+                    "topics": ["other"],
+                    "message": "ダブルクリック",
+                },
+                token="same-token",
+            )
+            results.append(consultation.reference)
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Consultation.objects.filter(submission_token="same-token").count() == 1
+    assert len(set(results)) == 1 and len(results) == 5
