@@ -2,6 +2,7 @@
 signed thread links, figures and retention. Views, the admin and commands all call these."""
 
 import csv
+import datetime as dt
 import io
 import logging
 import secrets
@@ -412,7 +413,13 @@ def build_email(delivery):
         )
         text = render_to_string(f"consultations/emails/{template}.txt", context)
         html = render_to_string(f"consultations/emails/{template}.html", context)
-    email = EmailMultiAlternatives(subject, text, to=[delivery.recipient])
+    reply_to = []
+    if delivery.kind != Delivery.Kind.STAFF_NOTICE:
+        from home.models import SiteSettings
+
+        desk = SiteSettings.objects.exclude(contact_email="").first()
+        reply_to = [desk.contact_email] if desk else []  # a reply by e-mail reaches the desk
+    email = EmailMultiAlternatives(subject, text, to=[delivery.recipient], reply_to=reply_to)
     email.attach_alternative(html, "text/html")
     return email
 
@@ -472,8 +479,8 @@ def fiscal_year_of(when):
 
 def figures(fiscal_year):
     """Counts by month × channel × topic × desk/event, first-response time, open, overdue."""
-    start = timezone.datetime(fiscal_year, 4, 1, tzinfo=JST)
-    end = timezone.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
+    start = dt.datetime(fiscal_year, 4, 1, tzinfo=JST)
+    end = dt.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
     rows = list(
         Consultation.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
             "created_at", "channel", "topics", "place_kind", "first_response_at"
@@ -540,8 +547,8 @@ def survey_csv(fiscal_year):
     header += [_("%(year)s-%(month)02d") % {"year": y, "month": m} for y, m in data["months"]]
     header.append(_("Total"))
     writer.writerow([escape_csv_cell(h) for h in header])
-    start = timezone.datetime(fiscal_year, 4, 1, tzinfo=JST)
-    end = timezone.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
+    start = dt.datetime(fiscal_year, 4, 1, tzinfo=JST)
+    end = dt.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
     counts = {}
     for created, channel, place in Consultation.objects.filter(
         created_at__gte=start, created_at__lt=end

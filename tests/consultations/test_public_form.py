@@ -71,6 +71,7 @@ def test_confirmation_then_send_stores_one_consultation_and_mails_the_reference(
     assert consultation.reference in ack[0].body
     assert "/ja/consultation/thread/" in ack[0].body
     assert ack[0].alternatives and "text/html" == ack[0].alternatives[0][1]
+    assert ack[0].reply_to == ["tsunagaru@example.jp"]  # the desk's address
 
 
 def test_staff_notification_carries_only_a_link(client, demo_site, outbox):
