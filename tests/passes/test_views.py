@@ -305,3 +305,37 @@ def test_pass_page_shows_a_rotating_code_and_qr(client, counter):
     assert data["code"] == services.pass_code(counter["pass"])
     client.force_login(UserFactory())
     assert client.get("/en/pass/code.json").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/ja/entry-pass/", 12),
+        ("/en/entry-pass/", 12),
+        ("/ja/entry-pass/partners/", 12),
+        ("/en/entry-pass/partners/?category=restaurant", 12),
+        ("/en/entry-pass/partners/hokkitei/", 12),
+    ],
+)
+def test_public_page_query_budgets(client, demo_site, django_assert_max_num_queries, url, budget):
+    client.get(url)  # warm-up
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+def test_seeding_twice_changes_nothing(demo_site):
+    import os
+
+    from django.core.management import call_command
+
+    from passes.models import Offer, PartnerStaff
+
+    def counts():
+        return [m.objects.count() for m in (Partner, Offer, Pass, Use, PartnerStaff)]
+
+    before = counts()
+    call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
+    assert counts() == before
+    assert before[0] >= 24  # 12+ partners, each in Japanese and English
+    visitor = Pass.objects.get(user__email="visitor@example.jp")
+    assert visitor.is_usable()
