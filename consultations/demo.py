@@ -208,7 +208,8 @@ def seed(home, stdout):
         return
     staff = get_user_model().objects.filter(email="consult@example.jp").first()
     now = timezone.now()
-    for spec in DEMO_CONSULTATIONS:
+    # Oldest first, so that reference numbers follow the dates.
+    for spec in sorted(DEMO_CONSULTATIONS, key=lambda spec: -spec["days_ago"]):
         received = now - timedelta(days=spec["days_ago"])
         with transaction.atomic():
             consultation = Consultation.objects.create(

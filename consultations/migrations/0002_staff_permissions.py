@@ -5,15 +5,11 @@ from django.db import migrations
 
 STAFF = "Consultation staff"
 CITY_EDITORS = "City editors"
+# Editing the consultation page goes through Wagtail's page permissions (the City approval
+# workflow), not model permissions.
 PERMISSIONS = {
-    STAFF: [
-        "view_consultation",
-        "add_consultation",
-        "change_consultation",
-        "add_consultationpage",
-        "change_consultationpage",
-    ],
-    CITY_EDITORS: ["view_consultation", "add_consultationpage", "change_consultationpage"],
+    STAFF: ["view_consultation", "add_consultation", "change_consultation"],
+    CITY_EDITORS: ["view_consultation"],
 }
 
 

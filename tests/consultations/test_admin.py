@@ -231,3 +231,22 @@ def test_query_budget_of_the_inbox(client, staff_user, django_assert_max_num_que
     client.get(INBOX)
     with django_assert_max_num_queries(15):
         assert client.get(INBOX).status_code == 200
+
+
+def test_roles_hold_the_desk_permissions(demo_site):
+    from django.contrib.auth.models import Group
+
+    def codenames(name):
+        return set(
+            Group.objects.get(name=name)
+            .permissions.filter(content_type__app_label="consultations")
+            .values_list("codename", flat=True)
+        )
+
+    assert codenames("Consultation staff") == {
+        "view_consultation",
+        "add_consultation",
+        "change_consultation",
+    }
+    assert codenames("City editors") == {"view_consultation"}
+    assert codenames("Contractor editors") == set()
