@@ -137,3 +137,18 @@ def test_csv_export_escapes_formulas(client, demo_site):
     assert "'@SUM(A1)" in cells
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells if cell)
     assert analytics.safe_cell("-1") == "'-1" and analytics.safe_cell("ok") == "ok"
+
+
+def test_editors_manage_partners_offers_and_staff_in_the_admin(client, demo_site):
+    client.force_login(UserFactory(groups=["City editors"]))
+    partner = Partner.objects.filter(locale__language_code="ja").first()
+    offer = partner.offers.first()
+    for url in (
+        "/admin/snippets/passes/partner/",
+        f"/admin/snippets/passes/partner/edit/{partner.pk}/",
+        "/admin/snippets/passes/partner/add/",
+        "/admin/snippets/passes/offer/",
+        f"/admin/snippets/passes/offer/edit/{offer.pk}/",
+        "/admin/snippets/passes/partnerstaff/",
+    ):
+        assert client.get(url).status_code == 200, url

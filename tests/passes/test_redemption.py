@@ -187,3 +187,21 @@ def test_poster_tokens_are_signed_and_versioned():
     assert services.partner_from_token(token) is None
     assert services.partner_from_token(services.poster_token(partner)) == partner
     assert services.partner_from_short_code(partner.short_code.lower()) == partner
+
+
+def test_expire_command_marks_passes_past_their_last_day():
+    from django.core.management import call_command
+
+    today = timezone.localdate()
+    old = PassFactory(
+        stay_from=today - timedelta(days=9),
+        stay_until=today - timedelta(days=7),
+        valid_from=today - timedelta(days=10),
+        valid_until=today - timedelta(days=6),
+    )
+    current = PassFactory()
+    call_command("expire_entry_passes", verbosity=0)
+    old.refresh_from_db()
+    current.refresh_from_db()
+    assert old.status == PassStatus.EXPIRED
+    assert current.status == PassStatus.ACTIVE
