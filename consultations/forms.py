@@ -245,6 +245,12 @@ class ManualConsultationForm(forms.Form):
 
 
 class InboxFilterForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference number"),
+        required=False,
+        max_length=16,
+        widget=forms.TextInput(attrs={"placeholder": "C-2026-00042"}),
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     channel = forms.ChoiceField(label=_("Channel"), required=False)

@@ -318,7 +318,10 @@ def filter_consultations(
     date_from=None,
     date_to=None,
     overdue=False,
+    reference="",
 ):
+    if reference:  # people on the phone give the number from their e-mail
+        queryset = queryset.filter(reference__icontains=reference.strip())
     if status:
         queryset = queryset.filter(status=status)
     if topic:

@@ -181,6 +181,7 @@ def test_filters(client, staff_user):
     assert refs(assignee="none") == {old, fresh}
     assert refs(status="in_progress") == {answered}
     assert refs(date_from=timezone.localdate()) == {fresh}
+    assert refs(reference=f" {fresh.reference.lower()} ") == {fresh}
     client.force_login(staff_user)
     html = client.get(INBOX, {"overdue": "on", "topic": "transport"}).content.decode()
     assert old.reference in html and fresh.reference not in html
