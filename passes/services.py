@@ -416,6 +416,27 @@ def offer_states(entry_pass, offers, day=None):
     return states
 
 
+def localize_titles(objects, attribute="title"):
+    """Give originals (offers, partners) the text of their translation in the visitor's
+    language, with one query per model; counts stay keyed on the originals."""
+    from home.locales import active_locale
+
+    locale = active_locale()
+    objects = [o for o in objects if o is not None]
+    if not objects or locale is None or locale.pk == default_locale().pk:
+        return objects
+    model = type(objects[0])
+    found = dict(
+        model.objects.filter(
+            translation_key__in={o.translation_key for o in objects}, locale=locale
+        ).values_list("translation_key", attribute)
+    )
+    for obj in objects:
+        if obj.translation_key in found:
+            setattr(obj, attribute, found[obj.translation_key])
+    return objects
+
+
 def partner_counts(partner, today=None):
     """What a partner's staff may see: their own offers' counts, nothing about visitors."""
     today = today or timezone.localdate()
@@ -430,4 +451,4 @@ def partner_counts(partner, today=None):
         )
         .order_by("pk")
     )
-    return list(rows)
+    return localize_titles(list(rows))

@@ -87,11 +87,14 @@ def mine(request):
     if entry_pass is not None and entry_pass.status == PassStatus.ACTIVE:
         context.update(_code_context(request, entry_pass))
         context["usable_today"] = entry_pass.is_usable()
-        context["uses"] = (
+        uses = list(
             Use.objects.filter(entry_pass=entry_pass)
             .select_related("offer", "partner")
             .order_by("-used_at")[:20]
         )
+        services.localize_titles([use.offer for use in uses])
+        services.localize_titles([use.partner for use in uses], "name")
+        context["uses"] = uses
     return render(request, "passes/mine.html", context)
 
 
@@ -281,12 +284,18 @@ def staff(request):
             "form": form,
             "refused": refused,
             "counts": services.partner_counts(partner),
-            "recent": Use.objects.filter(partner=partner)
-            .select_related("offer")
-            .order_by("-used_at")[:10],
+            "recent": _recent_uses(partner),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _recent_uses(partner):
+    uses = list(
+        Use.objects.filter(partner=partner).select_related("offer").order_by("-used_at")[:10]
+    )
+    services.localize_titles([use.offer for use in uses])
+    return uses
 
 
 def _staff_redeem(request, member, form, originals_by_key):

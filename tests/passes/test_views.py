@@ -339,3 +339,16 @@ def test_seeding_twice_changes_nothing(demo_site):
     assert before[0] >= 24  # 12+ partners, each in Japanese and English
     visitor = Pass.objects.get(user__email="visitor@example.jp")
     assert visitor.is_usable()
+
+
+def test_staff_and_holder_lists_are_in_the_visitors_language(client, counter):
+    from tests.passes.conftest import translate_offer
+
+    english = translate_offer(counter["offer"])
+    services.redeem_offer(counter["pass"].pk, counter["offer"], via="poster")
+    client.force_login(counter["staff"].user)
+    assert english.title in client.get("/en/pass/staff/").content.decode()
+    assert counter["offer"].title in client.get("/ja/pass/staff/").content.decode()
+    client.force_login(counter["pass"].user)
+    html = client.get("/en/pass/").content.decode()
+    assert english.title in html and english.partner.name in html
