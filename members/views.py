@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import SessionWizardView
 from wagtail.models import Locale
@@ -82,6 +83,9 @@ STEPS = [
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(
+    sensitive_post_parameters("profile-password1", "profile-password2"), name="dispatch"
+)
 class RegistrationWizard(SessionWizardView):
     """Four short steps; the account and membership are stored only after the last one."""
 
@@ -489,6 +493,7 @@ def organizer_required(view):
 
 
 @organizer_required
+@sensitive_post_parameters("code")
 def checkin(request, code=""):
     """The organizer's screen: scan a member's check-in QR (it opens this page with the code)
     or type the code."""

@@ -151,3 +151,18 @@ def test_my_page_counts_toward_the_premium_tier(client, activity_index):
     services.check_in(signup.checkin_code)
     client.force_login(member.user)
     assert "<strong>1回</strong>" in client.get("/ja/members/my/").content.decode()
+
+
+def test_the_check_in_qr_opens_the_organizer_screen_with_the_code(client, activity_index):
+    member = MembershipFactory()
+    signup, _ = services.sign_up(add_activity(activity_index), member.user)
+    client.force_login(member.user)
+    assert (
+        f"/ja/members/checkin/{signup.checkin_code}/"
+        in client.get("/ja/members/my/").content.decode()
+    )
+    client.force_login(UserFactory(groups=["City editors"]))
+    html = client.get(f"/ja/members/checkin/{signup.checkin_code}/").content.decode()
+    assert f'value="{signup.checkin_code}"' in html
+    signup.refresh_from_db()
+    assert signup.attended_at is None  # opening the link alone records nothing

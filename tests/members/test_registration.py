@@ -2,6 +2,7 @@
 membership is active, no account enumeration, undeclared fields ignored."""
 
 import re
+import sys
 import time
 
 import pytest
@@ -185,3 +186,22 @@ def test_a_logged_in_account_registers_without_retyping_email(client, demo_site)
     response = post_step(client, "review")
     assert response["Location"] == "/ja/members/my/"
     assert Membership.objects.get(user=user).status == Membership.Status.ACTIVE
+
+
+def test_passwords_never_reach_error_reports(rf, settings):
+    from django.views.debug import ExceptionReporter
+
+    from members.views import RegistrationWizard
+
+    request = rf.post(URL, {"profile-password1": "secret-pass-123", "profile-email": "a@b.jp"})
+    # The decorator marks the request as the view runs; error reports then mask the values.
+    view = RegistrationWizard.as_view(form_list=RegistrationWizard.form_list)
+    try:
+        view(request)
+    except Exception:  # the bare request has no session: an error report is what we want
+        reporter = ExceptionReporter(request, *sys.exc_info())
+        text = reporter.get_traceback_text()
+        assert "secret-pass-123" not in text
+        assert "a@b.jp" in text  # other fields are reported as usual
+    else:  # pragma: no cover
+        pytest.fail("expected the bare request to fail")
