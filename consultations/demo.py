@@ -80,7 +80,7 @@ DEMO_CONSULTATIONS = [
         "place_kind": PlaceKind.DESK,
         "place_name": "",
         "preferred_reply": PreferredReply.ONLINE,
-        "preferred_dates": "6月10日（火）10時〜、6月12日（木）14時〜",
+        "preferred_dates": "平日の18時以降、または土曜日の午前中",
         "status": Status.WAITING,
         "days_ago": 6,
         "message": (
@@ -91,7 +91,7 @@ DEMO_CONSULTATIONS = [
         "reply": (
             "佐藤様、ご相談ありがとうございます。苫小牧市二地域居住・移住相談窓口の高橋です。"
             "市内には家具付きの短期賃貸のほか、空き家バンクに登録された物件があり、"
-            "光回線の引き込み済みのものもございます。ご希望の6月12日（木）14時から、"
+            "光回線の引き込み済みのものもございます。ご希望の土曜日の午前中（10時から）に、"
             "Zoomでのオンライン相談を予約いたしました。前日までに接続先をお送りします。"
         ),
         "note": "空き家バンク担当（住宅課）に、光回線ありの物件リストを依頼済み。",

@@ -249,7 +249,6 @@ class InboxFilterForm(forms.Form):
         label=_("Reference number"),
         required=False,
         max_length=16,
-        widget=forms.TextInput(attrs={"placeholder": "C-2026-00042"}),
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
