@@ -157,10 +157,7 @@ def test_the_check_in_qr_opens_the_organizer_screen_with_the_code(client, activi
     member = MembershipFactory()
     signup, _ = services.sign_up(add_activity(activity_index), member.user)
     client.force_login(member.user)
-    assert (
-        f"/ja/members/checkin/{signup.checkin_code}/"
-        in client.get("/ja/members/my/").content.decode()
-    )
+    assert signup.checkin_code in client.get("/ja/members/my/").content.decode()
     client.force_login(UserFactory(groups=["City editors"]))
     html = client.get(f"/ja/members/checkin/{signup.checkin_code}/").content.decode()
     assert f'value="{signup.checkin_code}"' in html
