@@ -152,6 +152,17 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        super().clean()
+        # Not a unique index: translations share the code (wagtail-localize copies it).
+        taken = Partner.objects.filter(short_code=self.short_code).exclude(
+            translation_key=self.translation_key
+        )
+        if self.short_code and taken.exists():
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"short_code": _("Another partner has this code.")})
+
     def original(self):
         """The Japanese original (uses and staff key on it)."""
         if self.locale_id == Locale.get_default().pk:

@@ -205,3 +205,13 @@ def test_expire_command_marks_passes_past_their_last_day():
     current.refresh_from_db()
     assert old.status == PassStatus.EXPIRED
     assert current.status == PassStatus.ACTIVE
+
+
+def test_two_partners_cannot_share_a_short_code():
+    from django.core.exceptions import ValidationError
+
+    first = PartnerFactory()
+    second = PartnerFactory.build(short_code=first.short_code)
+    with pytest.raises(ValidationError):
+        second.full_clean()
+    first.full_clean()  # its own code is fine
