@@ -205,3 +205,16 @@ def test_passwords_never_reach_error_reports(rf, settings):
         assert "a@b.jp" in text  # other fields are reported as usual
     else:  # pragma: no cover
         pytest.fail("expected the bare request to fail")
+
+
+def test_a_pass_holder_keeps_the_residence_given_for_the_pass(client, demo_site):
+    from django.apps import apps
+
+    Pass = apps.get_model("passes", "Pass")
+    holder = Pass.objects.select_related("user").first()
+    client.force_login(holder.user)
+    client.get(URL)
+    html = post_step(client, "relationship").content.decode()
+    assert re.search(
+        rf'<option value="{holder.residence_municipality}" selected>', html
+    ), "the municipality from the pass is preselected"
