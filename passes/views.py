@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from home.abuse import within_rate_limit
@@ -47,6 +48,7 @@ TOO_MANY = gettext_lazy("Too many wrong codes. Please wait a minute and try agai
 
 # -- getting a pass --------------------------------------------------------------------------
 @_private
+@sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def apply(request):
     user = request.user if request.user.is_authenticated else None
