@@ -21,8 +21,13 @@ run: $(VENV)/.runtime messages migrate seed ## serve the demo site on http://127
 test: $(VENV)/.dev browser-deps messages ## the whole suite, browser tests included
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.runtime messages ## requests per second: home, story, listing vs the same HTML as a static file
+bench: $(VENV)/.runtime messages ## requests per second (pages vs static HTML); Entry Pass uses/s with 20 clients
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tsunagaru_bench} \
+		$(BIN)/python scripts/bench_passes.py; \
+	else echo "PostgreSQL is not running: the Entry Pass bench runs on file SQLite"; \
+		$(BIN)/python scripts/bench_passes.py; fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) $(APT_GET) update -qq && \

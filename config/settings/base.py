@@ -258,3 +258,8 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# The Entry Pass: valid for the stay plus a margin each side; the rotating pass code's window.
+ENTRY_PASS_MARGIN_DAYS = env.int("ENTRY_PASS_MARGIN_DAYS", default=1)
+ENTRY_PASS_CODE_WINDOW_SECONDS = env.int("ENTRY_PASS_CODE_WINDOW_SECONDS", default=60)
+ENTRY_PASS_MAX_STAY_DAYS = env.int("ENTRY_PASS_MAX_STAY_DAYS", default=90)
