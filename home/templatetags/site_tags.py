@@ -1,9 +1,13 @@
 """Template tags for the site chrome: identity, menus, home URL and the language switcher."""
 
+import re
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from home.chrome import chrome_for
@@ -76,3 +80,21 @@ def language_links(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     return links
+
+
+_URL = re.compile(r"https?://[^\s<>\"'　、。）]+")
+
+
+@register.filter(needs_autoescape=True)
+def link_urls(text, autoescape=True):
+    """Plain text as HTML with its URLs as links. Unlike Django's urlize it finds a URL right
+    after Japanese punctuation (「…、https://…」), where there is no space."""
+    escape_ = conditional_escape if autoescape else (lambda value: value)
+    parts, last = [], 0
+    for match in _URL.finditer(str(text)):
+        parts.append(escape_(text[last : match.start()]))
+        url = escape_(match.group(0))
+        parts.append(f'<a href="{url}">{url}</a>')
+        last = match.end()
+    parts.append(escape_(text[last:]))
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (parts escaped above)

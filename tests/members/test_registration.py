@@ -215,6 +215,21 @@ def test_a_pass_holder_keeps_the_residence_given_for_the_pass(client, demo_site)
     client.force_login(holder.user)
     client.get(URL)
     html = post_step(client, "relationship").content.decode()
-    assert re.search(
-        rf'<option value="{holder.residence_municipality}" selected>', html
-    ), "the municipality from the pass is preselected"
+    assert re.search(rf'<option value="{holder.residence_municipality}" selected>', html), (
+        "the municipality from the pass is preselected"
+    )
+
+
+def test_the_verification_email_has_text_and_html(client, demo_site):
+    register(client)
+    message = mail.outbox[0]
+    html = message.alternatives[0][0]
+    assert message.alternatives[0][1] == "text/html"
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    assert f'href="{link}"' in html
+
+
+def test_names_are_escaped_in_the_html_email(client, demo_site):
+    register(client, {"profile-first_name": "<script>x</script>"})
+    html = mail.outbox[0].alternatives[0][0]
+    assert "<script>" not in html and "&lt;script&gt;" in html
