@@ -45,8 +45,12 @@ def ensure_wagtail_base():
         )
     roles = importlib.import_module("home.migrations.0002_roles_and_city_approval_workflow")
     roles.create_roles(apps, None)
-    member_roles = importlib.import_module("members.migrations.0003_member_roles")
-    member_roles.grant_member_permissions(apps, None)
+    # The apps' own grants to these roles (their migrations), which create_roles resets.
+    importlib.import_module("members.migrations.0003_member_roles").grant_member_permissions(
+        apps, None
+    )
+    importlib.import_module("passes.migrations.0002_roles").create_roles(apps, None)
+    importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
 
 
 @pytest.fixture(autouse=True)

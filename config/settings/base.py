@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_filters",
     "formtools",
     "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -263,3 +264,12 @@ LOGGING = {
 ENTRY_PASS_MARGIN_DAYS = env.int("ENTRY_PASS_MARGIN_DAYS", default=1)
 ENTRY_PASS_CODE_WINDOW_SECONDS = env.int("ENTRY_PASS_CODE_WINDOW_SECONDS", default=60)
 ENTRY_PASS_MAX_STAY_DAYS = env.int("ENTRY_PASS_MAX_STAY_DAYS", default=90)
+
+# The consultation desk: how long the person's link works, when an unanswered consultation is
+# overdue, how long personal data of closed ones is kept, and the largest attachment.
+CONSULTATION_LINK_MAX_AGE_DAYS = env.int("CONSULTATION_LINK_MAX_AGE_DAYS", default=90)
+CONSULTATION_RESPONSE_DAYS = env.int("CONSULTATION_RESPONSE_DAYS", default=3)
+CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=365)
+CONSULTATION_ATTACHMENT_MAX_BYTES = env.int(
+    "CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024
+)

@@ -48,3 +48,10 @@ LANGUAGE_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # The reverse proxy in front of the app servers (README: Deploying); one by default.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+
+# Background work runs in a worker (`manage.py db_worker`), queued in the database: e-mails of
+# the consultation desk are retried there with a growing delay, and a page save does not wait
+# for the search and reference indexes. Set TASKS_IMMEDIATE=True to run tasks in the request
+# instead (a small install without a worker; failed e-mails are then retried only by cron).
+if not env.bool("TASKS_IMMEDIATE", default=False):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
