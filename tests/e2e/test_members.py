@@ -68,11 +68,13 @@ def field(text):
     return re.compile("^" + re.escape(text) + r"\s*(（必須）|\(required\))?$")
 
 
-def log_in(page, site_url, email, password, language="ja"):
+def log_in(page, site_url, email, password, language="ja", succeed=True):
     page.goto(f"{site_url}/{language}/accounts/login/")
     page.get_by_label(TEXT[language]["login_email"]).fill(email)
     page.get_by_label(TEXT[language]["password"]).fill(password)
     page.get_by_role("button", name=TEXT[language]["login"]).click()
+    if succeed:
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
 def log_out(page):
@@ -166,7 +168,7 @@ def test_sign_up_cancel_waiting_list_download_and_delete(page, site_url):
     page.get_by_role("button", name="アカウントを削除する").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("アカウントを削除しました")
     assert_no_axe_violations(page)
-    log_in(page, site_url, "member2@example.jp", DEMO_PASSWORD)
+    log_in(page, site_url, "member2@example.jp", DEMO_PASSWORD, succeed=False)
     expect(page.get_by_text("正しくありません")).to_be_visible()
 
 
