@@ -257,6 +257,12 @@ def extra_my_page_sections(request):
     """Consultations and passes, when those apps are installed."""
     context = {}
     try:
+        Pass = apps.get_model("passes", "Pass")
+    except LookupError:
+        pass
+    else:
+        context["has_entry_pass"] = Pass.objects.filter(user=request.user).exists()
+    try:
         from consultations.services import consultations_for_user
     except ImportError:
         pass

@@ -183,3 +183,10 @@ def test_english_my_page(client, member):
     client.force_login(member.user)
     html = client.get("/en/members/my/").content.decode()
     assert "Membership card" in html and 'lang="en"' in html
+
+
+def test_a_member_with_an_entry_pass_finds_it_on_my_page(client, demo_site):
+    holder = get_user_model().objects.get(email="visitor@example.jp")
+    MembershipFactory(user=holder)
+    client.force_login(holder)
+    assert 'href="/ja/pass/"' in client.get("/ja/members/my/").content.decode()
