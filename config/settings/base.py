@@ -216,6 +216,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 globals().update(EMAIL_CONFIG)
+# A mail server that hangs must not hang a request or the task worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@tsunagaru.localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
