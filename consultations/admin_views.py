@@ -97,7 +97,14 @@ def detail(request, pk):
                 "thread": consultation.messages.select_related("author").prefetch_related(
                     "attachments"
                 ),
-                "deliveries": consultation.deliveries.filter(sent_at__isnull=True, attempts__gt=0),
+                "deliveries": consultation.deliveries.filter(
+                    sent_at__isnull=True,
+                    attempts__gt=0,
+                    attempts__lt=services.MAX_DELIVERY_ATTEMPTS,
+                ),
+                "given_up": consultation.deliveries.filter(
+                    sent_at__isnull=True, attempts__gte=services.MAX_DELIVERY_ATTEMPTS
+                ),
                 "can_change": can_change,
                 "reply_form": StaffMessageForm(prefix="reply"),
                 "note_form": StaffMessageForm(prefix="note"),

@@ -256,6 +256,9 @@ class Delivery(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    # When the next attempt is due (growing delay after each failure, see services.retry_delay);
+    # empty until the first attempt.
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

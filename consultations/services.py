@@ -427,21 +427,53 @@ def build_email(delivery):
     return email
 
 
-def deliver(delivery):
-    """Try once; a failure is logged and kept for retry_consultation_emails."""
-    if delivery.sent_at:
-        return True
+def retry_delay(attempts):
+    """5, 10, 20, 40 … minutes after the n-th failed attempt, at most a day."""
+    return timedelta(minutes=min(5 * 2 ** (max(attempts, 1) - 1), 24 * 60))
+
+
+def claim_delivery(delivery, now=None):
+    """Take the next attempt of a delivery for this process only: a conditional UPDATE on the
+    attempt counter, so that the cron command and the worker (or two cron runs) never send
+    the same e-mail twice. Returns False when another process claimed or sent it first."""
+    now = now or timezone.now()
+    claimed = Delivery.objects.filter(
+        pk=delivery.pk,
+        sent_at__isnull=True,
+        attempts=delivery.attempts,
+        attempts__lt=MAX_DELIVERY_ATTEMPTS,
+    ).update(
+        attempts=delivery.attempts + 1,
+        # While this attempt runs, nobody else considers the row due.
+        next_attempt_at=now + retry_delay(delivery.attempts + 1),
+    )
+    if claimed != 1:
+        return False
     delivery.attempts += 1
+    delivery.next_attempt_at = now + retry_delay(delivery.attempts)
+    return True
+
+
+def deliver(delivery):
+    """Try once. True: sent; False: failed (kept, retried after retry_delay); None: another
+    process claimed this attempt or the e-mail was already sent."""
+    if delivery.sent_at or delivery.attempts >= MAX_DELIVERY_ATTEMPTS:
+        return None
+    if not claim_delivery(delivery):
+        return None
     try:
         build_email(delivery).send()
     except Exception as error:  # noqa: BLE001 - any mail failure must leave the data stored
-        logger.exception("Sending consultation e-mail %s failed", delivery.pk)
+        # The recipient's address stays out of the log and of the stored error.
+        logger.error("Sending consultation e-mail %s failed: %s", delivery.pk, type(error).__name__)
         delivery.last_error = f"{type(error).__name__}: {error}"[:1000]
-        delivery.save(update_fields=["attempts", "last_error"])
+        delivery.next_attempt_at = timezone.now() + retry_delay(delivery.attempts)
+        delivery.save(update_fields=["last_error", "next_attempt_at"])
         return False
     delivery.sent_at = timezone.now()
     delivery.last_error = ""
-    delivery.save(update_fields=["attempts", "sent_at", "last_error"])
+    delivery.next_attempt_at = None
+    delivery.save(update_fields=["sent_at", "last_error", "next_attempt_at"])
     return True
 
 
@@ -455,16 +487,30 @@ def send_deliveries(deliveries):
             logger.exception("Queueing consultation e-mail %s failed", delivery.pk)
 
 
-def retry_failed_deliveries(max_attempts=MAX_DELIVERY_ATTEMPTS):
-    pending = Delivery.objects.filter(sent_at__isnull=True, attempts__lt=max_attempts)
+NEVER_ATTEMPTED_GRACE = timedelta(minutes=5)
+
+
+def due_deliveries_q(now=None, max_attempts=MAX_DELIVERY_ATTEMPTS):
+    """Unsent, attempts left, and either due after a failure or never attempted for 5
+    minutes (the queue was down or the worker has not got to it)."""
+    now = now or timezone.now()
+    return Q(sent_at__isnull=True, attempts__lt=max_attempts) & (
+        Q(next_attempt_at__lte=now)
+        | Q(next_attempt_at__isnull=True, attempts=0, created_at__lte=now - NEVER_ATTEMPTED_GRACE)
+    )
+
+
+def retry_failed_deliveries(max_attempts=MAX_DELIVERY_ATTEMPTS, now=None):
+    pending = Delivery.objects.filter(due_deliveries_q(now, max_attempts))
     pending = pending.exclude(recipient="").select_related("consultation", "message")
     sent = failed = 0
     for delivery in pending.order_by("pk"):
         if delivery.consultation.anonymized_at:
             continue
-        if deliver(delivery):
+        result = deliver(delivery)
+        if result is True:
             sent += 1
-        else:
+        elif result is False:
             failed += 1
     return sent, failed
 

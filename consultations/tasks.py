@@ -3,17 +3,12 @@
 A failed attempt stays in Delivery. With a backend that can defer tasks (a database or queue
 backend with a worker), the task queues itself again with a growing delay; with the immediate
 backend (development, tests, a server without a worker), `manage.py retry_consultation_emails`
-run from cron sends what is still pending. Both stop after MAX_DELIVERY_ATTEMPTS."""
-
-from datetime import timedelta
+run from cron sends what is due (services.due_deliveries_q). Each attempt is claimed with a
+conditional UPDATE (services.claim_delivery), so cron and worker never send twice; both
+stop after MAX_DELIVERY_ATTEMPTS."""
 
 from django.utils import timezone
 from django_tasks import task
-
-
-def retry_delay(attempts):
-    """5, 10, 20, 40 … minutes, at most a day."""
-    return timedelta(minutes=min(5 * 2 ** (attempts - 1), 24 * 60))
 
 
 @task()
@@ -26,16 +21,16 @@ def send_consultation_email(delivery_id):
         .filter(pk=delivery_id, sent_at__isnull=True)
         .first()
     )
-    if delivery is None:
+    if delivery is None or delivery.attempts >= MAX_DELIVERY_ATTEMPTS:
         return False
+    if delivery.next_attempt_at and delivery.next_attempt_at > timezone.now():
+        return False  # another attempt (cron, a second task) ran meanwhile: not due yet
     sent = deliver(delivery)
     this_task = send_consultation_email
     if (
-        not sent
+        sent is False
         and delivery.attempts < MAX_DELIVERY_ATTEMPTS
         and this_task.get_backend().supports_defer
     ):
-        this_task.using(run_after=timezone.now() + retry_delay(delivery.attempts)).enqueue(
-            delivery_id
-        )
-    return sent
+        this_task.using(run_after=delivery.next_attempt_at).enqueue(delivery_id)
+    return bool(sent)

@@ -47,13 +47,23 @@ def test_failed_emails_are_retried_by_the_command(client, demo_site, outbox):
     ):
         _response, token, _data = confirm_and_send(client)
         call_command("retry_consultation_emails", stdout=open("/dev/null", "w"))
-    consultation = Consultation.objects.get(submission_token=token)
+        consultation = Consultation.objects.get(submission_token=token)
+        # Not due yet: the first retry waits 5 minutes.
+        assert consultation.deliveries.filter(attempts=1, sent_at__isnull=True).count() == 2
+        with mock.patch("django.utils.timezone.now", return_value=_later(6)):
+            call_command("retry_consultation_emails", stdout=open("/dev/null", "w"))
     assert consultation.deliveries.filter(attempts=2, sent_at__isnull=True).count() == 2
-    call_command("retry_consultation_emails", stdout=open("/dev/null", "w"))
+    with mock.patch("django.utils.timezone.now", return_value=_later(17)):
+        call_command("retry_consultation_emails", stdout=open("/dev/null", "w"))
     assert consultation.deliveries.filter(sent_at__isnull=True).count() == 0
     assert [m for m in mail.outbox if consultation.reference in m.subject]
-    call_command("retry_consultation_emails", stdout=open("/dev/null", "w"))  # nothing twice
+    with mock.patch("django.utils.timezone.now", return_value=_later(60)):
+        call_command("retry_consultation_emails", stdout=open("/dev/null", "w"))  # not twice
     assert len([m for m in mail.outbox if m.to == ["hanako@example.com"]]) == 1
+
+
+def _later(minutes):
+    return timezone.now() + timedelta(minutes=minutes)
 
 
 def test_a_broken_task_queue_loses_nothing(client, demo_site):
@@ -132,8 +142,11 @@ def test_with_a_deferring_task_backend_a_failed_email_queues_its_own_retry(demo_
         assert len(queued) == 1
         assert queued[0].args == [delivery.pk]
         assert queued[0].task.run_after > timezone.now() + timedelta(minutes=4)
-        # The worker runs it later, the server is back: sent, nothing more queued.
-        assert queued[0].task.call(*queued[0].args) is True
+        # Run before its time (a cron run got there first, say): nothing is tried.
+        assert queued[0].task.call(*queued[0].args) is False
+        # The worker runs it at its time, the server is back: sent, nothing more queued.
+        with mock.patch("django.utils.timezone.now", return_value=queued[0].task.run_after):
+            assert queued[0].task.call(*queued[0].args) is True
         assert len(default_task_backend.results) == 1
     delivery.refresh_from_db()
     assert delivery.sent_at is not None and delivery.attempts == 2
