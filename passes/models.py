@@ -87,7 +87,12 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         _("short code"),
         max_length=8,
         default=new_short_code,
-        validators=[RegexValidator(r"^[A-Z0-9]{4,8}$", _("Use 4 to 8 capital letters or digits."))],
+        validators=[
+            RegexValidator(
+                r"^[A-HJ-NP-Z2-9]{4,8}$",
+                _("Use 4 to 8 capital letters or digits, without 0, O, 1 or I."),
+            )
+        ],
         help_text=_("Printed on the poster; visitors type it when they cannot scan the QR code."),
     )
     poster_version = models.PositiveIntegerField(
@@ -95,7 +100,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         default=1,
         help_text=_(
             "Raise it when a photo of the poster is being shared: every older poster's QR "
-            "code and short code stop working."
+            "code stops working and the partner gets a new short code."
         ),
     )
     active = models.BooleanField(_("active"), default=True)
@@ -152,6 +157,21 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A new poster version also retires the old short code (unless an editor typed a new
+        # one). Only the Japanese original draws a code: translations copy it when synced.
+        if self.pk and self.locale_id == Locale.get_default().pk:
+            stored = (
+                Partner.objects.filter(pk=self.pk)
+                .values_list("poster_version", "short_code")
+                .first()
+            )
+            if stored and stored[0] != self.poster_version and stored[1] == self.short_code:
+                self.short_code = self.unused_short_code()
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "short_code"}
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         # Not a unique index: translations share the code (wagtail-localize copies it).
@@ -162,6 +182,15 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"short_code": _("Another partner has this code.")})
+
+    def unused_short_code(self):
+        while True:
+            code = new_short_code()
+            taken = Partner.objects.filter(short_code=code).exclude(
+                translation_key=self.translation_key
+            )
+            if not taken.exists():
+                return code
 
     def original(self):
         """The Japanese original (uses and staff key on it)."""
@@ -293,8 +322,19 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("partner directory")
 
-    def partners_in_locale(self):
-        return Partner.objects.filter(locale_id=self.locale_id, active=True).select_related("photo")
+    def partners_in_locale(self, category=""):
+        """This language's copies of the active partners. State (active, category) is read
+        from the Japanese originals: translations keep stale copies until they are synced."""
+        originals = Partner.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE, active=True
+        )
+        if category:
+            originals = originals.filter(category=category)
+        return with_original_state(
+            Partner.objects.filter(
+                locale_id=self.locale_id, translation_key__in=originals.values("translation_key")
+            ).select_related("photo")
+        )
 
     @path("")
     def directory(self, request):
@@ -302,20 +342,19 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         chosen = request.GET.get("category", "")
         if chosen not in dict(categories):
             chosen = ""
-        partners = self.partners_in_locale()
-        if chosen:
-            partners = partners.filter(category=chosen)
-        today = japan_today()
+        current = current_offers(japan_today()).values("translation_key")
         partners = list(
-            partners.prefetch_related(
+            self.partners_in_locale(chosen).prefetch_related(
                 models.Prefetch(
                     "offers",
-                    queryset=Offer.objects.filter(active=True)
-                    .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
-                    .order_by("pk"),
+                    queryset=with_original_state(
+                        Offer.objects.filter(translation_key__in=current)
+                    ).order_by("pk"),
                 )
             )
         )
+        copy_original_state(partners)
+        copy_original_state([offer for partner in partners for offer in partner.offers.all()])
         return self.render(
             request,
             context_overrides={
@@ -332,15 +371,90 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         partner = self.partners_in_locale().filter(slug=slug).first()
         if partner is None:
             raise Http404
-        today = japan_today()
-        offers = [
-            o for o in partner.offers.filter(active=True).order_by("pk") if o.is_current(today)
-        ]
+        current = current_offers(japan_today()).values("translation_key")
+        offers = list(
+            with_original_state(partner.offers.filter(translation_key__in=current)).order_by("pk")
+        )
+        copy_original_state([partner])
+        copy_original_state(offers)
         return self.render(
             request,
             context_overrides={"partner": partner, "offers": offers},
             template="passes/partner_page.html",
         )
+
+
+# Fields that wagtail-localize copies to translations only when they are synced: pages read them
+# from the Japanese original.
+STATE_FIELDS = {
+    "Partner": ("category", "latitude", "longitude", "phone", "website", "active"),
+    "Offer": (
+        "kind",
+        "value",
+        "valid_from",
+        "valid_until",
+        "limit_per_pass",
+        "total_cap",
+        "active",
+    ),
+}
+
+
+def with_original_state(queryset):
+    """Annotate each partner or offer with its Japanese original's synchronized fields, in the
+    same query (see copy_original_state)."""
+    model = queryset.model
+    originals = model.objects.filter(
+        translation_key=models.OuterRef("translation_key"),
+        locale__language_code=settings.LANGUAGE_CODE,
+    )
+    return queryset.annotate(
+        **{
+            f"original_{field}": models.Subquery(originals.values(field)[:1])
+            for field in STATE_FIELDS[model.__name__]
+        }
+    )
+
+
+def copy_original_state(objects):
+    """Give translated partners or offers their Japanese original's synchronized fields: from
+    with_original_state's annotations when present, else with one query."""
+    objects = [o for o in objects if o is not None]
+    if not objects:
+        return objects
+    model = type(objects[0])
+    fields = STATE_FIELDS[model.__name__]
+    if all(hasattr(o, f"original_{fields[0]}") for o in objects):
+        originals = {
+            o.translation_key: {field: getattr(o, f"original_{field}") for field in fields}
+            for o in objects
+        }
+    else:
+        originals = {
+            row["translation_key"]: row
+            for row in model.objects.filter(
+                translation_key__in={o.translation_key for o in objects},
+                locale__language_code=settings.LANGUAGE_CODE,
+            ).values("translation_key", *fields)
+        }
+    for obj in objects:
+        row = originals.get(obj.translation_key)
+        if row:
+            for field in fields:
+                setattr(obj, field, row[field])
+    return objects
+
+
+def current_offers(day=None):
+    """The Japanese originals of the offers open on `day` (Japan date): active, started, not
+    ended, of an active partner."""
+    day = day or japan_today()
+    return Offer.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE, active=True, partner__active=True
+    ).filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=day),
+    )
 
 
 class PassStatus(models.TextChoices):
@@ -484,6 +598,14 @@ class UsedPassCode(models.Model):
         return f"{self.entry_pass_id}:{self.window}"
 
 
+PARTNER_STAFF_GROUP = "Partner staff"
+
+
+def original_partners():
+    """limit_choices_to of PartnerStaff.partner: Japanese originals only."""
+    return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
 class PartnerStaff(models.Model):
     """A login of a partner's staff: their mobile counter screen, never the Wagtail admin."""
 
@@ -492,9 +614,16 @@ class PartnerStaff(models.Model):
         verbose_name=_("user"),
         on_delete=models.CASCADE,
         related_name="partner_staff",
+        # City editors choose among staff logins only, not every account's name and e-mail.
+        limit_choices_to={"groups__name": PARTNER_STAFF_GROUP},
+        help_text=_("Accounts in the Partner staff group."),
     )
     partner = models.ForeignKey(
-        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="staff"
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="staff",
+        limit_choices_to=original_partners,
     )
 
     panels = [FieldPanel("user"), FieldPanel("partner")]
@@ -505,3 +634,11 @@ class PartnerStaff(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.partner}"
+
+    def save(self, *args, **kwargs):
+        # The staff screen, the counts and the uses key on the Japanese original.
+        if self.partner_id is not None:
+            partner = self.partner
+            if partner.locale_id != Locale.get_default().pk:
+                self.partner = partner.original()
+        super().save(*args, **kwargs)

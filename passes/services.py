@@ -4,6 +4,7 @@ tokens, and redeeming an offer (both counter flows call redeem_offer)."""
 import hashlib
 import hmac
 import logging
+import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -181,25 +182,31 @@ class CodeRefused(Exception):
 
 
 def normalise_code(text):
-    text = (text or "").upper().replace(" ", "").replace("ー", "-").replace("－", "-")
+    # NFKC turns full-width digits and letters (typed on a Japanese keyboard) into ASCII.
+    text = unicodedata.normalize("NFKC", text or "").upper()
+    text = text.replace(" ", "").replace("ー", "-").replace("－", "-")
     # A staff phone that scanned the QR code gets a URL; a typed code may lack the hyphen.
     if "-" not in text and len(text) > 6:
         text = f"{text[:-6]}-{text[-6:]}"
     return text
 
 
-def verify_pass_code(text, now=None):
-    """(pass, window) for a code that is valid now (this window or the one before)."""
+def parse_pass_code(text):
+    """(pass number, six digits) of a typed or scanned code, or CodeRefused (no query)."""
     number, _sep, otp = normalise_code(text).partition("-")
-    if not number or len(otp) != 6 or not otp.isdigit():
+    if not number or len(otp) != 6 or not (otp.isascii() and otp.isdigit()):
         raise CodeRefused(_("That is not a pass code. It looks like ABC123-123456."))
-    entry_pass = Pass.objects.filter(number=number).first()
+    return number, otp
+
+
+def code_window_of(entry_pass, otp, now=None):
+    """The window of a code that is valid now (this window or the one before)."""
     if entry_pass is None:
         raise CodeRefused(_("This pass code is wrong. Ask the visitor to show it again."))
     window = current_window(now)
     for candidate in (window, window - 1):
         if hmac.compare_digest(_otp(entry_pass, candidate), otp):
-            return entry_pass, candidate
+            return candidate
     # A code from a few minutes ago: a screenshot, most likely.
     for candidate in range(window - 2, window - 60, -1):
         if hmac.compare_digest(_otp(entry_pass, candidate), otp):
@@ -211,6 +218,13 @@ def verify_pass_code(text, now=None):
                 wrong=False,
             )
     raise CodeRefused(_("This pass code is wrong. Ask the visitor to show it again."))
+
+
+def verify_pass_code(text, now=None):
+    """(pass, window) for a code that is valid now (this window or the one before)."""
+    number, otp = parse_pass_code(text)
+    entry_pass = Pass.objects.filter(number=number).first()
+    return entry_pass, code_window_of(entry_pass, otp, now)
 
 
 # -- partner posters -------------------------------------------------------------------------
@@ -230,7 +244,8 @@ def partner_from_token(token):
 
 
 def partner_from_short_code(code):
-    code = "".join(ch for ch in (code or "").upper() if ch in SHORT_CODE_ALPHABET)
+    code = unicodedata.normalize("NFKC", code or "").upper()
+    code = "".join(ch for ch in code if ch in SHORT_CODE_ALPHABET)
     if not code:
         return None
     return Partner.objects.filter(short_code=code, locale=default_locale()).first()
@@ -254,12 +269,15 @@ def new_use_nonce():
     return signing.dumps(get_random_string(24), salt=NONCE_SALT)
 
 
-def idempotency_key(user, signed_nonce):
+def idempotency_key(user, signed_nonce, offer):
+    """The key of one tap: the same user, offer and form replay; another offer on the same page
+    (which shares the form's nonce) is a use of its own. Keyed on the offer's translation_key,
+    so the Japanese and English copies of an offer are the same offer."""
     try:
         nonce = signing.loads(signed_nonce or "", salt=NONCE_SALT, max_age=24 * 3600)
     except signing.BadSignature:
         return None
-    return hashlib.sha256(f"{user.pk}:{nonce}".encode()).hexdigest()
+    return hashlib.sha256(f"{user.pk}:{offer.translation_key}:{nonce}".encode()).hexdigest()
 
 
 class RedemptionRefused(Exception):
@@ -310,6 +328,7 @@ def redeem_offer(
     code_window=None,
     now=None,
     holder=None,
+    code=None,
 ):
     """Record one use of `offer` with the pass, exactly once, or raise RedemptionRefused.
 
@@ -318,12 +337,15 @@ def redeem_offer(
     the limit checks; unique constraints on Use back the limits up. For a capped offer the
     offer row is locked too and its uses counted. A POST repeated with the same idempotency
     `key` returns the first use (replayed=True) instead of an error or a second use.
-    Give `holder` (a user) instead of `entry_pass_id` to lock that user's open pass.
+    Give `holder` (a user) instead of `entry_pass_id` to lock that user's open pass, or `code`
+    (the visitor's rotating pass code, as typed) to lock the pass it names and check it (raises
+    CodeRefused); a code's window is then accepted once.
     """
     now = now or timezone.now()
     day = timezone.localdate(now)
     offer = original_offer(offer)
     limit = offer.limit_per_pass
+    stage = "use"
     try:
         with transaction.atomic():
             passes = Pass.objects.select_for_update()
@@ -331,6 +353,10 @@ def redeem_offer(
                 entry_pass = passes.filter(user=holder, status__in=OPEN_STATUSES).first()
                 if entry_pass is None:
                     _refuse("no_pass")
+            elif code is not None:
+                number, otp = parse_pass_code(code)
+                entry_pass = passes.filter(number=number).first()
+                code_window = code_window_of(entry_pass, otp, now)
             else:
                 entry_pass = passes.get(pk=entry_pass_id)
             # One query finds both a replayed request and an earlier use that the limit counts.
@@ -364,11 +390,10 @@ def redeem_offer(
                 if Use.objects.filter(offer=offer).count() >= offer.total_cap:
                     _refuse("cap")
             if code_window is not None:
-                try:
-                    with transaction.atomic():
-                        UsedPassCode.objects.create(entry_pass=entry_pass, window=code_window)
-                except IntegrityError:
-                    _refuse("code_used")
+                # A code already accepted breaks the unique constraint: see below.
+                stage = "code"
+                UsedPassCode.objects.create(entry_pass=entry_pass, window=code_window)
+                stage = "use"
             use = Use.objects.create(
                 entry_pass=entry_pass,
                 offer=offer,
@@ -381,19 +406,48 @@ def redeem_offer(
                 idempotency_key=key,
             )
     except IntegrityError:  # the database's constraints caught what slipped past the checks
+        if stage == "code":
+            _refuse("code_used")
         _refuse("used" if limit == LimitPerPass.ONCE else "used_today")
     use.offer = offer
     return Redemption(use)
 
 
 def offer_states(entry_pass, offers, day=None):
-    """{offer original pk: (usable, message)} for showing each offer's state to the visitor."""
+    """{offer pk: (state, message, first use)} for showing each offer's state to the visitor.
+
+    State comes from the Japanese originals (a translation's synchronized fields may be stale):
+    "ended" when the offer is not current or has reached its total cap, "used" when the pass's
+    limit is spent, else "open"."""
+    from django.db.models import Count
+
     day = day or timezone.localdate()
     keys = [o.translation_key for o in offers]
     originals = {
         o.translation_key: o
         for o in Offer.objects.filter(translation_key__in=keys, locale=default_locale())
+        .select_related("partner")
+        .only(
+            "translation_key",
+            "active",
+            "valid_from",
+            "valid_until",
+            "limit_per_pass",
+            "total_cap",
+            "partner__active",
+        )
     }
+    capped = [o.pk for o in originals.values() if o.total_cap]
+    totals = (
+        dict(
+            Use.objects.filter(offer__in=capped)
+            .values_list("offer")
+            .annotate(n=Count("pk"))
+            .values_list("offer", "n")
+        )
+        if capped
+        else {}
+    )
     uses = {}
     if entry_pass is not None:
         for use in Use.objects.filter(
@@ -404,12 +458,14 @@ def offer_states(entry_pass, offers, day=None):
     for offer in offers:
         original = originals.get(offer.translation_key, offer)
         mine = uses.get(original.pk, [])
-        if not offer.is_current(day):
+        if not original.is_current(day) or not original.partner.active:
             state = ("ended", _("Not available today"))
         elif original.limit_per_pass == LimitPerPass.ONCE and mine:
             state = ("used", _("Used"))
         elif original.limit_per_pass == LimitPerPass.DAILY and any(u.day == day for u in mine):
             state = ("used", _("Used today"))
+        elif original.total_cap and totals.get(original.pk, 0) >= original.total_cap:
+            state = ("ended", _("Ended: this offer has reached its limit"))
         else:
             state = ("open", "")
         states[offer.pk] = (state[0], state[1], mine[0].used_at if mine else None)

@@ -2,12 +2,13 @@
 checks its owner (404 for anyone else) and is never cached."""
 
 import segno
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -17,7 +18,15 @@ from django.views.decorators.http import require_http_methods
 from home.abuse import within_rate_limit
 from passes import services
 from passes.forms import PartnerCodeForm, PassApplicationForm, StaffUseForm, UseOfferForm
-from passes.models import Offer, PartnerStaff, PassStatus, Use
+from passes.models import (
+    Offer,
+    PartnerStaff,
+    PassStatus,
+    Use,
+    copy_original_state,
+    current_offers,
+    with_original_state,
+)
 
 BLOCK_SECONDS = 60
 
@@ -57,9 +66,12 @@ def apply(request):
     form = PassApplicationForm(request.POST or None, user=user)
     refused = ""
     if request.method == "POST":
-        if not within_rate_limit(request, "pass_apply"):
+        # Only a complete application counts: fixing a typo is not another application.
+        if not form.is_valid():
+            pass
+        elif not within_rate_limit(request, "pass_apply"):
             refused = _("Too many applications from this connection. Please try again later.")
-        elif form.is_valid():
+        else:
             try:
                 entry_pass = services.apply_for_pass(request, form.cleaned_data)
             except services.PassRefused as refusal:
@@ -102,7 +114,10 @@ def mine(request):
 
 def _code_context(request, entry_pass):
     code = services.pass_code(entry_pass)
-    url = request.build_absolute_uri(reverse("passes:staff") + f"?code={code}")
+    # The partner's staff read Japanese: the QR opens their screen in the site's language.
+    with translation.override(settings.LANGUAGE_CODE):
+        staff_url = reverse("passes:staff")
+    url = request.build_absolute_uri(staff_url + f"?code={code}")
     return {
         "code": code,
         "code_qr": qr_svg(url, _("QR code of your pass code")),
@@ -187,7 +202,11 @@ def partner_offers(request, token):
                 .filter(pk=form.cleaned_data["offer"])
                 .first()
             )
-            key = services.idempotency_key(request.user, form.cleaned_data["nonce"])
+        key = (
+            services.idempotency_key(request.user, form.cleaned_data["nonce"], offer)
+            if offer
+            else None
+        )
         if offer is None or key is None:
             error = _("This form has expired. Please tap Use again.")
         else:
@@ -207,7 +226,13 @@ def partner_offers(request, token):
     entry_pass = services.open_pass_of(request.user)
     shown = services.in_locale(partner)
     today = timezone.localdate()
-    offers = list(Offer.objects.filter(partner=shown, active=True).order_by("pk"))
+    current = current_offers(today).values("translation_key")
+    offers = list(
+        with_original_state(
+            Offer.objects.filter(partner=shown, translation_key__in=current)
+        ).order_by("pk")
+    )
+    copy_original_state(offers)
     states = services.offer_states(entry_pass, offers, today)
     rows = [(offer, *states[offer.pk]) for offer in offers]
     return render(
@@ -236,12 +261,18 @@ def done(request, use_id):
     return render(request, "passes/done.html", _done_context(use))
 
 
+LIVE_SECONDS = 10 * 60
+
+
 def _done_context(use):
+    now = timezone.localtime()
     return {
         "use": use,
         "partner": services.in_locale(use.partner),
         "offer": services.in_locale(use.offer),
-        "now": timezone.localtime(),
+        "now": now,
+        # The live clock proves a fresh use; later the screen only says when it was used.
+        "live": (now - use.used_at).total_seconds() <= LIVE_SECONDS,
     }
 
 
@@ -259,11 +290,10 @@ def _staff_of(request):
 def staff(request):
     member = _staff_of(request)
     partner = member.partner
-    offers = [o for o in Offer.objects.filter(partner=partner).order_by("pk") if o.is_current()]
+    offers = list(current_offers().filter(partner=partner).select_related("partner").order_by("pk"))
     shown = {o.translation_key: o for o in offers}
-    localized = [services.in_locale(o) for o in offers]
     initial = {"code": request.GET.get("code", "")[:20], "nonce": services.new_use_nonce()}
-    form = StaffUseForm(request.POST or None, offers=localized, initial=initial)
+    form = StaffUseForm(request.POST or None, offers=offers, initial=initial)
     refused = ""
     if request.method == "POST" and form.is_valid():
         if _code_blocked(request):
@@ -274,10 +304,13 @@ def staff(request):
                 return redirect("passes:staff_done", use_id=refused.pk)
         if refused:
             form = StaffUseForm(
-                request.POST.copy(), offers=localized, initial=initial
+                request.POST.copy(), offers=offers, initial=initial
             )  # bound again to show the message beside the code
             form.data["nonce"] = services.new_use_nonce()
             form.is_valid()
+    # The originals with their titles in the staff's language (one query, only when shown).
+    services.localize_titles(offers)
+    form.fields["offer"].choices = [(o.pk, o.title) for o in offers]
     return render(
         request,
         "passes/staff.html",
@@ -308,28 +341,29 @@ def _staff_redeem(request, member, form, originals_by_key):
         offer = originals_by_key.get(getattr(translated, "translation_key", None))
     if offer is None:
         return _("Choose one of your offers.")
-    key = services.idempotency_key(request.user, form.cleaned_data["nonce"])
+    key = services.idempotency_key(request.user, form.cleaned_data["nonce"], offer)
     if key is None:
         return _("This form has expired. Please try again.")
-    existing = Use.objects.filter(idempotency_key=key, partner=member.partner).first()
-    if existing is not None:  # a double tap: the first confirmation's result
-        return existing
     try:
-        entry_pass, window = services.verify_pass_code(form.cleaned_data["code"])
-    except services.CodeRefused as refusal:
-        if refusal.wrong and _wrong_code(request):
-            return TOO_MANY
-        return refusal.message
-    try:
+        # One locked read of the pass checks the code and the limits together.
         result = services.redeem_offer(
-            entry_pass.pk,
+            None,
             offer,
             via=Use.VIA_STAFF,
             key=key,
             partner=member.partner,
             staff=request.user,
-            code_window=window,
+            code=form.cleaned_data["code"],
         )
+    except services.CodeRefused as refusal:
+        # A double tap after the code's window: the first confirmation's result. (Within the
+        # window redeem_offer replays it by the same key.)
+        existing = Use.objects.filter(idempotency_key=key, partner=member.partner).first()
+        if existing is not None:
+            return existing
+        if refusal.wrong and _wrong_code(request):
+            return TOO_MANY
+        return refusal.message
     except services.RedemptionRefused as refusal:
         return refusal.message
     return result.use

@@ -19,6 +19,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.models import SiteIdentity
 from passes import analytics, services
 from passes.models import Offer, Partner, PartnerStaff
 
@@ -92,6 +93,11 @@ def poster(request, pk):
     with translation.override("ja"):
         url = request.build_absolute_uri(reverse("passes:partner", args=[token]))
     qr = segno.make(url, error="m").svg_inline(scale=8, border=2, svgclass="poster__qr")
+    cities = {}
+    for language in ("ja", "en"):
+        with translation.override(language):
+            identity = SiteIdentity.for_active_locale()
+        cities[language] = identity.city_name if identity else ""
     return render(
         request,
         "passes/poster.html",
@@ -101,6 +107,8 @@ def poster(request, pk):
             "qr": qr,
             "url": url,
             "short_code": partner.short_code,
+            "city_ja": cities["ja"],
+            "city_en": cities["en"],
         },
     )
 

@@ -104,6 +104,17 @@ def test_entry_pass_from_application_to_both_counter_flows(page, browser, site_u
     page.reload()
     expect(page.locator(".offer--used").first).to_contain_text(text["state_used"])
 
+    # Typing the partner's code: the page, a wrong code, and an old poster's QR (refusals).
+    page.goto(f"{site_url}/{lang}/pass/use/")
+    assert_no_axe_violations(page)
+    page.locator("input[name=code]").fill("QQQQQQ")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("#error-summary")).to_be_focused()  # forms.js
+    assert_no_axe_violations(page)
+    page.goto(f"{site_url}/{lang}/pass/p/not-a-poster/")
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_no_axe_violations(page)
+
     # Partner staff use another offer with the visitor's rotating code.
     page.goto(f"{site_url}/{lang}/pass/")
     code = code_text.text_content()
@@ -119,6 +130,7 @@ def test_entry_pass_from_application_to_both_counter_flows(page, browser, site_u
     staff.locator("input[name=offer]").first.check()
     staff.get_by_role("button", name=text["confirm"]).click()
     expect(staff.get_by_role("alert")).to_be_visible()
+    expect(staff.locator("#error-summary")).to_be_focused()
     assert_no_axe_violations(staff)
     staff.get_by_label(text["code"]).fill(code)
     staff.locator("input[name=offer]").first.check()
