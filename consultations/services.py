@@ -627,22 +627,93 @@ def anonymize_closed(now=None):
     )
     count = 0
     for consultation in due:
-        with transaction.atomic():
-            for attachment in Attachment.objects.filter(message__consultation=consultation):
-                attachment.file.delete(save=False)
-                attachment.delete()
-            consultation.messages.update(body=ANONYMIZED)
-            consultation.deliveries.update(recipient="", last_error="")
-            # Attachment names in the staff log can be personal too.
-            consultation.view_logs.filter(action=StaffViewLog.Action.ATTACHMENT).update(detail="")
-            consultation.name = ""
-            consultation.email = ""
-            consultation.phone = ""
-            consultation.message = ANONYMIZED
-            consultation.preferred_dates = ""
-            consultation.user = None
-            consultation.submission_token = None
-            consultation.anonymized_at = now or timezone.now()
-            consultation.save()
+        anonymize_consultation(consultation, now)
         count += 1
     return count
+
+
+def anonymize_consultation(consultation, now=None):
+    """Erase one consultation's personal data (name, contact, messages, attachments, pending
+    e-mails' addresses); the row stays for the figures. Runs in its own transaction, or in
+    the caller's (account deletion)."""
+    with transaction.atomic():
+        for attachment in Attachment.objects.filter(message__consultation=consultation):
+            # The file goes once the erasure is committed (a rollback keeps both).
+            storage, name = attachment.file.storage, attachment.file.name
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+            attachment.delete()
+        consultation.messages.update(body=ANONYMIZED)
+        consultation.deliveries.update(recipient="", last_error="")
+        # Attachment names in the staff log can be personal too.
+        consultation.view_logs.filter(action=StaffViewLog.Action.ATTACHMENT).update(detail="")
+        consultation.name = ""
+        consultation.email = ""
+        consultation.phone = ""
+        consultation.message = ANONYMIZED
+        consultation.preferred_dates = ""
+        consultation.user = None
+        consultation.submission_token = None
+        consultation.anonymized_at = now or timezone.now()
+        consultation.save()
+    return consultation
+
+
+# -- members: data download and account deletion (members.signals) ------------------------
+def _iso(when):
+    return timezone.localtime(when, JST).isoformat() if when else None
+
+
+def member_consultations_data(sender=None, user=None, **kwargs):
+    """The member's consultations for their data download: what they wrote and what the
+    desk replied; the staff's internal notes are not part of it."""
+    consultations = (
+        Consultation.objects.filter(user=user, anonymized_at__isnull=True)
+        .order_by("created_at", "pk")
+        .prefetch_related("messages__attachments")
+    )
+    return {
+        "consultations": [
+            {
+                "reference": c.reference,
+                "received": _iso(c.created_at),
+                "first_response": _iso(c.first_response_at),
+                "closed": _iso(c.closed_at),
+                "status": str(c.get_status_display()),
+                "topics": [str(label) for label in c.topic_labels],
+                "channel": str(c.get_channel_display()),
+                "name": c.name,
+                "email": c.email,
+                "phone": c.phone,
+                "preferred_reply": str(c.get_preferred_reply_display()),
+                "preferred_dates": c.preferred_dates,
+                "messages": [
+                    {
+                        "date": _iso(m.created_at),
+                        "from": _message_source(m),
+                        "message": m.body,
+                        "attachments": [a.original_name for a in m.attachments.all()],
+                    }
+                    for m in c.messages.all()
+                    if m.kind != Message.Kind.NOTE
+                ],
+            }
+            for c in consultations
+        ]
+    }
+
+
+def _message_source(message):
+    if message.kind == Message.Kind.REPLY:
+        return "desk"
+    return "you, recorded by the desk" if message.author_id else "you"
+
+
+def erase_member_consultations(sender=None, user=None, **kwargs):
+    """Account deletion: the member's consultations keep their counts, lose the person.
+    Open ones are closed: nobody is left to answer."""
+    now = timezone.now()
+    for consultation in Consultation.objects.filter(user=user, anonymized_at__isnull=True):
+        if consultation.status != Status.CLOSED:
+            consultation.status = Status.CLOSED
+            consultation.closed_at = now
+        anonymize_consultation(consultation, now)
