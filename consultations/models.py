@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from consultations.storage import private_storage
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 
@@ -226,7 +227,8 @@ def attachment_path(instance, filename):
 
 class Attachment(models.Model):
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to=attachment_path)
+    # Private: outside MEDIA_ROOT, streamed only by the views that check permissions.
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=private_storage)
     original_name = models.CharField(_("file name"), max_length=200)
     size = models.PositiveIntegerField(_("size"), default=0)
     content_type = models.CharField(max_length=100, blank=True)

@@ -56,3 +56,10 @@ def staff_user(demo_site):
 def outbox():
     mail.outbox = []
     return mail.outbox
+
+
+@pytest.fixture(autouse=True)
+def private_attachments(settings, tmp_path):
+    """Attachments go to a private directory of their own in every test."""
+    settings.CONSULTATION_PRIVATE_ROOT = tmp_path / "private"
+    return settings.CONSULTATION_PRIVATE_ROOT

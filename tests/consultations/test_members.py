@@ -71,3 +71,25 @@ def test_deleting_the_account_erases_the_members_consultations(
     assert Consultation.objects.count() == total
     other.refresh_from_db()
     assert other.anonymized_at is None and other.name
+
+
+def test_attachments_are_stored_outside_the_public_media_root(
+    member_consultation, settings, private_attachments
+):
+    from pathlib import Path
+
+    _user, consultation, _other = member_consultation
+    attachment = Attachment.objects.get(message__consultation=consultation)
+    path = Path(attachment.file.path).resolve()
+    assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    assert path.is_relative_to(Path(private_attachments).resolve())
+    assert path.read_bytes() == b"%PDF-1.4\n"
+    with pytest.raises(ValueError):
+        attachment.file.url  # noqa: B018 - no public address at all
+
+
+def test_the_private_root_defaults_to_var_private(settings):
+    from consultations.storage import private_root
+
+    del settings.CONSULTATION_PRIVATE_ROOT
+    assert private_root() == str(settings.VAR_DIR / "private")
