@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.test import override_settings
 from django.utils import timezone
-from wagtail.models import Locale
 
 from passes import services
 from passes.models import Offer, Partner, PartnerStaff, Use
@@ -331,6 +330,3 @@ def test_effect_counts_activity_signups_and_consultations_after_the_pass(demo_si
     assert counts["Consulted the city"] == counts_before["Consulted the city"] + 1
     share = {str(title): s for title, _count, s in rows}["Consulted the city"]
     assert share == round(100 * counts["Consulted the city"] / total, 1)
-
-
-__all__ = ["Locale"]
