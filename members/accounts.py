@@ -16,7 +16,7 @@ def account_exists(email):
     )
 
 
-def open_account(request, email, password=None, **names):
+def open_account(request, email, password=None, password_hash=None, **names):
     """Create a user whose e-mail still needs verifying; None when the address is taken.
 
     For a taken address the owner gets allauth's "someone tried to sign up with your address"
@@ -29,7 +29,9 @@ def open_account(request, email, password=None, **names):
         get_adapter(request).send_account_already_exists_mail(email)
         return None
     user = get_user_model()(email=email, **names)
-    if password:
+    if password_hash:
+        user.password = password_hash
+    elif password:
         user.set_password(password)
     else:
         user.set_unusable_password()

@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.coreutils import multigetattr
 
 from members.choices import AgeBand, Interest, Relationship
 from members.csv_export import safe_cell
@@ -75,6 +76,15 @@ class MembershipIndexView(IndexView):
 
             raise PermissionDenied
         return super().render_to_response(context, **response_kwargs)
+
+    def to_row_dict(self, item):
+        # A deleted account leaves its membership without a user: those cells stay empty.
+        return {
+            field: ""
+            if field.startswith("user.") and item.user_id is None
+            else multigetattr(item, field)
+            for field in self.list_export
+        }
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(

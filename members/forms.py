@@ -107,11 +107,16 @@ class ProfileStep(NameFields, ResidenceFields, HoneypotTimeTrapForm):
         "age_band",
     ]
 
-    def __init__(self, *args, with_account=True, **kwargs):
+    def __init__(self, *args, with_account=True, password_chosen=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.password_chosen = password_chosen
         if not with_account:
             for name in ("email", "login_method", "password1", "password2"):
                 del self.fields[name]
+        elif password_chosen:
+            self.fields["password1"].help_text = _(
+                "Leave both empty to keep the password you chose."
+            )
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -122,7 +127,9 @@ class ProfileStep(NameFields, ResidenceFields, HoneypotTimeTrapForm):
             return cleaned
         if cleaned.get("login_method") == self.LOGIN_PASSWORD:
             password = cleaned.get("password1") or ""
-            if not password:
+            if not password and not cleaned.get("password2") and self.password_chosen:
+                pass  # chosen earlier; the wizard keeps only its hash
+            elif not password:
                 self.add_error("password1", _("Choose a password, or log in by e-mailed code."))
             elif password != cleaned.get("password2"):
                 self.add_error("password2", _("The two passwords are not the same."))

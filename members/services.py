@@ -54,6 +54,7 @@ def register_member(request, profile, account=None):
                 request,
                 account["email"],
                 password=account.get("password") or None,
+                password_hash=account.get("password_hash") or None,
                 first_name=profile["first_name"],
                 last_name=profile["last_name"],
             )
@@ -100,7 +101,7 @@ def activate_membership(membership, notify=True):
         membership.activated_at = timezone.now()
         membership.save(update_fields=["number", "member_number", "status", "activated_at"])
         if notify:
-            transaction.on_commit(lambda: send_welcome(membership))
+            transaction.on_commit(lambda: send_welcome(membership), robust=True)
     return membership
 
 
@@ -151,19 +152,15 @@ def send_member_email(user, template, context):
 
 # -- card -----------------------------------------------------------------------------------
 def card_token(membership):
-    return signing.dumps({"m": membership.pk, "n": membership.number}, salt=CARD_SALT)
+    return signing.dumps(membership.card_key, salt=CARD_SALT)
 
 
 def membership_from_card_token(token):
     try:
-        data = signing.loads(token, salt=CARD_SALT)
+        card_key = signing.loads(token, salt=CARD_SALT)
     except signing.BadSignature:
         return None
-    membership = (
-        Membership.objects.filter(pk=data.get("m"), number=data.get("n"))
-        .select_related("user")
-        .first()
-    )
+    membership = Membership.objects.filter(card_key=str(card_key)).select_related("user").first()
     if membership is None or not membership.is_active or membership.user is None:
         return None
     return membership
@@ -244,7 +241,7 @@ def sign_up(activity, user):
             user=user,
             status=ActivitySignup.Status.WAITLISTED if full else ActivitySignup.Status.CONFIRMED,
         )
-        transaction.on_commit(lambda: notify_signup(signup))
+        transaction.on_commit(lambda: notify_signup(signup), robust=True)
     return signup, True
 
 
@@ -288,7 +285,7 @@ def promote_from_waiting_list(activity):
                 message=_("A place opened up: you are now signed up for “%(title)s”.")
                 % {"title": activity_title(activity, waiting.user)},
             )
-    transaction.on_commit(lambda: notify_moved_up(waiting))
+    transaction.on_commit(lambda: notify_moved_up(waiting), robust=True)
     return waiting
 
 
@@ -445,9 +442,11 @@ def delete_account(user):
             membership.newsletter = False
             membership.national_registration_id = ""
             membership.save()
-        upcoming = ActivitySignup.objects.filter(
-            user=user, activity__start__gt=timezone.now()
-        ).exclude(status=ActivitySignup.Status.CANCELLED)
+        upcoming = (
+            ActivitySignup.objects.filter(user=user, attended_at__isnull=True)
+            .filter(Q(activity__end__gt=timezone.now()) | Q(activity__end__isnull=True))
+            .exclude(status=ActivitySignup.Status.CANCELLED)
+        )
         for signup in upcoming:
             cancel_signup(signup)  # a freed place goes to the next person waiting
         account_deleting.send(sender=type(user), user=user)

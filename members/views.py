@@ -11,6 +11,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.hashers import make_password
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,6 +75,7 @@ def allowed_without_consent(view):
 
 
 # -- registration ---------------------------------------------------------------------------
+PASSWORD_FIELDS = ("profile-password1", "profile-password2")
 STEPS = [
     ("relationship", RelationshipStep),
     ("profile", ProfileStep),
@@ -99,8 +101,34 @@ class RegistrationWizard(SessionWizardView):
 
     def get_form_kwargs(self, step=None):
         if step == "profile":
-            return {"with_account": not self.request.user.is_authenticated}
+            return {
+                "with_account": not self.request.user.is_authenticated,
+                "password_chosen": bool(self.storage.extra_data.get("password_hash")),
+            }
         return {}
+
+    def process_step(self, form):
+        """The wizard keeps each step in the session: never the password itself, only its
+        hash (sessions live in Redis and the database in production)."""
+        data = super().process_step(form).copy()
+        if self.steps.current == "profile" and "login_method" in form.fields:
+            extra = dict(self.storage.extra_data)
+            if form.cleaned_data.get("login_method") == ProfileStep.LOGIN_CODE:
+                extra.pop("password_hash", None)
+            elif form.cleaned_data.get("password1"):
+                extra["password_hash"] = make_password(form.cleaned_data["password1"])
+            self.storage.extra_data = extra
+        for name in PASSWORD_FIELDS:
+            data.pop(name, None)
+        return data
+
+    def render_goto_step(self, goto_step, **kwargs):
+        # Going back keeps what was typed on this step, even unfinished (passwords excepted).
+        data = self.request.POST.copy()
+        for name in PASSWORD_FIELDS:
+            data.pop(name, None)
+        self.storage.set_step_data(self.steps.current, data)
+        return super().render_goto_step(goto_step, **kwargs)
 
     def get_form_initial(self, step):
         user = self.request.user
@@ -125,7 +153,10 @@ class RegistrationWizard(SessionWizardView):
         from members.choices import Interest, Relationship, labels
 
         rows = [
-            (_("Connection"), "、".join(labels(Relationship, relationship.get("relationships")))),
+            (
+                _("Connection"),
+                _(", ").join(labels(Relationship, relationship.get("relationships"))),
+            ),
             (_("Name"), f"{profile.get('last_name', '')} {profile.get('first_name', '')}"),
             (_("Name in kana"), profile.get("name_kana") or "—"),
         ]
@@ -147,7 +178,7 @@ class RegistrationWizard(SessionWizardView):
                 ),
             ),
             (_("Age"), dict(AgeBand.choices).get(profile.get("age_band"), "—")),
-            (_("Interests"), "、".join(labels(Interest, interests.get("interests"))) or "—"),
+            (_("Interests"), _(", ").join(labels(Interest, interests.get("interests"))) or "—"),
             (_("Newsletter"), _("Yes") if interests.get("newsletter") else _("No")),
         ]
         return rows
@@ -162,7 +193,7 @@ class RegistrationWizard(SessionWizardView):
         if not self.request.user.is_authenticated:
             account = {
                 "email": data["email"],
-                "password": data["password1"]
+                "password_hash": self.storage.extra_data.get("password_hash")
                 if data["login_method"] == ProfileStep.LOGIN_PASSWORD
                 else None,
             }
@@ -483,7 +514,11 @@ def activity_signup(request, pk):
 @require_POST
 @login_required
 def activity_cancel(request, pk):
-    signup = get_object_or_404(ActivitySignup, pk=pk, user=request.user)
+    signup = get_object_or_404(
+        ActivitySignup.objects.select_related("activity"), pk=pk, user=request.user
+    )
+    if signup.attended_at or signup.activity.is_past:
+        raise Http404  # nothing to give up once it has taken place
     services.cancel_signup(signup)
     messages.success(request, _("Your sign-up has been cancelled."))
     target = request.POST.get("from_page")

@@ -4,8 +4,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,6 +19,28 @@ from members.admin_views import (
     membership_figures,
 )
 from members.models import Benefit, Membership, PersonalDataAccessLog
+
+
+class ActionsLimitedPolicy(ModelPermissionPolicy):
+    """Model permissions, but only for the actions listed: members' records and the access
+    log are read in the admin, never added, edited or deleted there (numbers stay gap-free,
+    the audit trail stays whole)."""
+
+    def __init__(self, model, actions, **kwargs):
+        super().__init__(model, **kwargs)
+        self.actions = set(actions)
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a in self.actions])
+
+
+register_permission_policy(Membership, ActionsLimitedPolicy(Membership, {"view"}))
+register_permission_policy(
+    PersonalDataAccessLog, ActionsLimitedPolicy(PersonalDataAccessLog, {"view"})
+)
 
 
 class BenefitViewSet(SnippetViewSet):
@@ -43,10 +68,16 @@ class MembershipViewSet(ModelViewSet):
     list_display = [
         "member_number",
         "status",
-        "residence",
-        "get_age_band_display",
+        Column("residence", label=_("Residence")),
+        Column("age_band", label=_("Age"), accessor="get_age_band_display"),
         "registered_at",
     ]
+    export_headings = {
+        "user.last_name": _("Family name"),
+        "user.first_name": _("Given name"),
+        "user.email": _("E-mail address"),
+        "residence": _("Residence"),
+    }
     list_export = [
         "member_number",
         "status",

@@ -1,5 +1,7 @@
 """Furusato resident membership: one per account, active once the e-mail is verified."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -8,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from members import choices
 from members.fields import ChoiceCodesField
 from members.residence import residence_label
+
+
+def new_card_key():
+    return secrets.token_urlsafe(16)
 
 
 class MemberNumberSequence(models.Model):
@@ -79,6 +85,8 @@ class Membership(models.Model):
     privacy_policy_version = models.CharField(_("privacy policy version"), max_length=20)
     consented_at = models.DateTimeField(_("consented"))
     reconsent_requested_version = models.CharField(max_length=20, blank=True, editable=False)
+    # What the card's QR code carries (signed): random, so the URL reveals nothing.
+    card_key = models.CharField(max_length=32, default=new_card_key, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("furusato resident")

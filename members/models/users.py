@@ -51,6 +51,15 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    def get_full_name(self):
+        """Family name first in Japanese (山田 花子), given name first otherwise."""
+        from django.utils.translation import get_language
+
+        parts = [self.last_name, self.first_name]
+        if not (get_language() or "ja").startswith("ja"):
+            parts.reverse()
+        return " ".join(part for part in parts if part).strip()
+
     def save(self, *args, **kwargs):
         # One address, one account, whatever case it was typed in.
         self.email = (self.email or "").strip().lower()

@@ -172,17 +172,39 @@ def test_sign_up_cancel_waiting_list_download_and_delete(page, site_url):
     expect(page.get_by_text("正しくありません")).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
+def test_public_member_pages_pass_axe(page, site_url):
+    for path in [
         "/ja/furusato-resident/",
         "/en/furusato-resident/",
         "/ja/activities/",
         "/en/activities/",
         "/ja/members/benefits/",
         "/en/members/benefits/",
-    ],
-)
-def test_public_member_pages_pass_axe(page, site_url, path):
-    page.goto(f"{site_url}{path}")
+    ]:
+        page.goto(f"{site_url}{path}")
+        assert_no_axe_violations(page)
+
+
+def test_member_and_organizer_pages_pass_axe(page, site_url):
+    log_in(page, site_url, "member@example.jp", DEMO_PASSWORD)
+    for path in [
+        "/ja/members/my/",
+        "/en/members/my/",
+        "/ja/members/my/profile/",
+        "/ja/members/benefits/",
+        "/en/activities/beach-cleanup/",
+    ]:
+        page.goto(f"{site_url}{path}")
+        assert_no_axe_violations(page)
+    page.goto(f"{site_url}/ja/members/my/profile/")
+    page.get_by_label(field("姓")).fill("")
+    page.get_by_role("button", name="保存する").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.context.clear_cookies()
+    log_in(page, site_url, "city@example.jp", DEMO_PASSWORD)
+    page.goto(f"{site_url}/ja/members/checkin/")
+    page.get_by_label(field("チェックインコード")).fill("WRONG123")
+    page.get_by_role("button", name="チェックイン").click()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_no_axe_violations(page)

@@ -132,8 +132,9 @@ def test_fiscal_years_run_from_april(today, start):
 
 
 def test_reminders_go_the_day_before_and_once(activity_index, mailoutbox):
-    tomorrow = timezone.now() + timedelta(days=1)
-    soon = add_activity(activity_index, start=tomorrow.replace(hour=1))
+    # Tomorrow in Japan time, whatever the time of day the tests run.
+    tomorrow = timezone.localtime() + timedelta(days=1)
+    soon = add_activity(activity_index, start=tomorrow.replace(hour=10, minute=0))
     later = add_activity(activity_index, start=tomorrow + timedelta(days=3))
     member = MembershipFactory()
     services.sign_up(soon, member.user)
@@ -163,3 +164,13 @@ def test_the_check_in_qr_opens_the_organizer_screen_with_the_code(client, activi
     assert f'value="{signup.checkin_code}"' in html
     signup.refresh_from_db()
     assert signup.attended_at is None  # opening the link alone records nothing
+
+
+def test_a_past_or_attended_sign_up_cannot_be_cancelled(client, activity_index):
+    member = MembershipFactory()
+    signup, _ = services.sign_up(add_activity(activity_index), member.user)
+    services.check_in(signup.checkin_code)
+    client.force_login(member.user)
+    assert client.post(f"/ja/members/signups/{signup.pk}/cancel/").status_code == 404
+    signup.refresh_from_db()
+    assert signup.status == "confirmed"

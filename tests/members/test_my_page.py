@@ -47,10 +47,12 @@ def test_the_card_qr_opens_a_check_with_validity_and_initials_only(client, membe
     assert "有効" in html and "山. 花." in html
     assert "花子" not in html and member.user.email not in html
     assert member.member_number not in html
+    # The signed value is a random key, not the member's number or id.
+    assert signing.loads(token, salt=services.CARD_SALT) == member.card_key
 
 
 def test_a_forged_or_withdrawn_card_is_not_valid(client, member):
-    forged = signing.dumps({"m": member.pk, "n": member.number + 1}, salt="other")
+    forged = signing.dumps(member.card_key, salt="other")
     assert client.get(f"/ja/members/card/{forged}/").status_code == 404
     token = services.card_token(member)
     Membership.objects.filter(pk=member.pk).update(status=Membership.Status.WITHDRAWN)
@@ -190,3 +192,15 @@ def test_a_member_with_an_entry_pass_finds_it_on_my_page(client, demo_site):
     MembershipFactory(user=holder)
     client.force_login(holder)
     assert 'href="/ja/pass/"' in client.get("/ja/members/my/").content.decode()
+
+
+def test_deleting_frees_places_in_ongoing_activities(member, activity_index):
+    ongoing = add_activity(activity_index, capacity=1)
+    ongoing.start = ongoing.end = None
+    ongoing.schedule_note = "毎週土曜"
+    ongoing.save()
+    services.sign_up(ongoing, member.user)
+    waiting = MembershipFactory()
+    services.sign_up(ongoing, waiting.user)
+    services.delete_account(member.user)
+    assert ActivitySignup.objects.get(user=waiting.user).status == "confirmed"

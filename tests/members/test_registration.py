@@ -233,3 +233,40 @@ def test_names_are_escaped_in_the_html_email(client, demo_site):
     register(client, {"profile-first_name": "<script>x</script>"})
     html = mail.outbox[0].alternatives[0][0]
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_the_session_never_holds_the_password(client, demo_site):
+    client.get(URL)
+    post_step(client, "relationship")
+    post_step(client, "profile")
+    session = client.session
+    stored = str(dict(session.items()))
+    assert DEFAULT_PASSWORD not in stored
+    post_step(client, "interests")
+    post_step(client, "review")
+    user = User.objects.get(email="hanako@example.jp")
+    assert user.check_password(DEFAULT_PASSWORD)
+
+
+def test_back_keeps_what_was_typed_on_the_current_step(client, demo_site):
+    client.get(URL)
+    post_step(client, "relationship")
+    post_step(client, "profile")
+    response = client.post(
+        URL,
+        {
+            f"{PREFIX}-current_step": "interests",
+            "wizard_goto_step": "profile",
+            "interests-interests": ["events"],
+        },
+    )
+    assert 'value="Hanako@Example.jp"' in response.content.decode()
+    # The password chosen earlier is kept (as a hash): Next without retyping it works.
+    response = post_step(
+        client,
+        "profile",
+        {**STEP_DATA["profile"], "profile-password1": "", "profile-password2": ""},
+    )
+    html = response.content.decode()
+    assert "ステップ 3 / 4" in html
+    assert re.search(r'value="events"[^>]*checked|checked[^>]*value="events"', html)

@@ -2,6 +2,7 @@
 that spreadsheets cannot turn into formulas, and a log of every view and export."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from members.models import PersonalDataAccessLog
@@ -78,3 +79,27 @@ def test_figures_count_active_members(client, city):
     response = client.get("/admin/member_figures/")
     assert response.status_code == 200
     assert "ふるさと納税で寄附している" in response.content.decode()
+
+
+def test_export_survives_a_deleted_account(client, city):
+    from members import services
+
+    gone = MembershipFactory()
+    services.delete_account(gone.user)
+    client.force_login(city)
+    body = b"".join(client.get(f"{LIST}?export=csv").streaming_content).decode()
+    assert gone.member_number in body
+
+
+def test_the_admin_cannot_add_edit_or_delete_members_or_the_log(client, demo_site):
+    member = MembershipFactory()
+    admin = get_user_model().objects.get(email="admin@example.jp")
+    client.force_login(admin)
+    assert client.get(f"{LIST}add/").status_code in (302, 403)
+    assert client.get(f"{LIST}edit/{member.pk}/").status_code in (302, 403)
+    assert client.get(f"{LIST}delete/{member.pk}/").status_code in (302, 403)
+    client.get(LIST)
+    entry = PersonalDataAccessLog.objects.first()
+    log = "/admin/personal_data_access_log/"
+    assert client.get(f"{log}edit/{entry.pk}/").status_code in (302, 403)
+    assert client.get(f"{log}delete/{entry.pk}/").status_code in (302, 403)
