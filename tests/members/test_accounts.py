@@ -225,3 +225,26 @@ def test_rate_limits_count_the_client_behind_the_proxy(client, demo_site, settin
         HTTP_X_FORWARDED_FOR="203.0.113.20",
     )
     assert logged_in_user(client) == user
+
+
+@pytest.mark.django_db
+def test_login_codes_are_rate_limited_per_address(client, demo_site):
+    UserFactory(email="codes@example.jp")
+    statuses = [
+        client.post("/ja/accounts/login/code/", {"email": "codes@example.jp"}).status_code
+        for _ in range(5)
+    ]
+    assert statuses[:3] == [302, 302, 302]
+    assert 302 not in statuses[3:]  # refused with a message
+    assert len(mail.outbox) == 3  # "3/m/key"
+
+
+@pytest.mark.django_db
+def test_password_resets_are_rate_limited_per_address(client, demo_site):
+    UserFactory(email="resets@example.jp")
+    statuses = [
+        client.post("/ja/accounts/password/reset/", {"email": "resets@example.jp"}).status_code
+        for _ in range(7)
+    ]
+    assert 429 in statuses
+    assert len(mail.outbox) <= 5  # "5/m/key"
