@@ -244,6 +244,7 @@ def figures(request):
                 "page_title": _("Consultation figures"),
                 "header_icon": "table",
                 "data": data,
+                "response_days": services.response_days(),
                 "year": year,
                 "years": range(year - 3, year + 2),
                 "month_rows": month_rows,

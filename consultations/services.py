@@ -250,6 +250,13 @@ ALLOWED_TRANSITIONS = {
 }
 
 
+# Moving a consultation to one of these means the desk has answered (by phone, online …).
+ANSWERED_STATUSES = (Status.WAITING, Status.RESOLVED, Status.CLOSED)
+# Only these wait for a first response; phone, in-person and event consultations are
+# answered on the spot, so they stay out of the first-response figures.
+RESPONSE_CHANNELS = (Channel.WEB, Channel.EMAIL)
+
+
 def update_consultation(consultation, *, staff_user, status=None, assignee=False):
     """Change status and/or assignee (assignee=False: unchanged, None: nobody)."""
     changes = []
@@ -261,12 +268,15 @@ def update_consultation(consultation, *, staff_user, status=None, assignee=False
             )
         consultation.status = status
         consultation.closed_at = timezone.now() if status == Status.CLOSED else None
+        if consultation.first_response_at is None and status in ANSWERED_STATUSES:
+            # Answered by phone or in an online meeting: the desk has responded.
+            consultation.first_response_at = timezone.now()
         changes.append(f"status={status}")
     if assignee is not False and assignee != consultation.assignee:
         consultation.assignee = assignee
         changes.append(f"assignee={assignee.pk if assignee else ''}")
     if changes:
-        consultation.save(update_fields=["status", "closed_at", "assignee"])
+        consultation.save(update_fields=["status", "closed_at", "assignee", "first_response_at"])
         log_staff_action(
             staff_user, consultation, StaffViewLog.Action.UPDATE, detail=", ".join(changes)
         )
@@ -302,9 +312,21 @@ def _attach(message, files):
 
 
 # -- filters for the inbox ------------------------------------------------------------------
+def business_days_before(when, days):
+    """The same time of day `days` working days (Monday to Friday, Japan time) earlier.
+    Public holidays are not skipped."""
+    local = timezone.localtime(when, JST)
+    while days > 0:
+        local -= timedelta(days=1)
+        if local.weekday() < 5:
+            days -= 1
+    return local
+
+
 def overdue_q(now=None):
-    """No first response after CONSULTATION_RESPONSE_DAYS days, still open."""
-    limit = (now or timezone.now()) - timedelta(days=response_days())
+    """No first response after CONSULTATION_RESPONSE_DAYS working days, still open (the form
+    promises an answer within that many working days)."""
+    limit = business_days_before(now or timezone.now(), response_days())
     return Q(first_response_at__isnull=True, created_at__lt=limit, status__in=OPEN_STATUSES)
 
 
@@ -552,7 +574,7 @@ def figures(fiscal_year):
                 by_topic[code][channel] += 1
             dkey = (key, channel, code, place)
             detailed[dkey] = detailed.get(dkey, 0) + 1
-        if first:
+        if first and channel in RESPONSE_CHANNELS:
             hours.append((first - created).total_seconds() / 3600)
     return {
         "fiscal_year": fiscal_year,
