@@ -157,9 +157,12 @@ def create_manual_consultation(data, *, staff_user):
         if consultation.status == Status.CLOSED:
             consultation.closed_at = timezone.now()
             consultation.save(update_fields=["closed_at"])
+        # The person's words as the staff wrote them down: the author is the staff member,
+        # and the person's thread says "recorded by the desk".
         Message.objects.create(
             consultation=consultation,
             kind=Message.Kind.PERSON,
+            author=staff_user,
             body=data["message"],
             created_at=received,
         )

@@ -3,6 +3,7 @@ filters, figures and the survey CSV."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -257,3 +258,15 @@ def test_roles_hold_the_desk_permissions(demo_site):
     }
     assert codenames("City editors") == {"view_consultation"}
     assert codenames("Contractor editors") == set()
+
+
+def test_the_hand_entry_form_groups_the_topics_in_a_fieldset(client, staff_user):
+    client.force_login(staff_user)
+    html = client.get(f"{INBOX}new/").content.decode()
+    group = re.search(r'<fieldset[^>]*id="id_topics_group".*?</fieldset>', html, re.S)
+    assert group, "the topic checkboxes need a fieldset"
+    assert "<legend" in group.group(0)
+    assert len(re.findall(r'<input type="checkbox" name="topics"', group.group(0))) >= 5
+    assert 'for="id_topics_0"' in group.group(0)
+    html = client.post(f"{INBOX}new/", {"channel": "phone"}).content.decode()
+    assert 'aria-describedby="id_message_error"' in html

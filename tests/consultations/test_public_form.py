@@ -163,6 +163,8 @@ def test_my_consultations_include(demo_site, rf):
     )
     assert consultation.reference in html
     assert f"/consultation/mine/{consultation.reference}/" in html
+    # My page heads the section ("My consultations"): the include adds no heading.
+    assert not re.search(r"<h[1-6]", html)
 
 
 def test_header_injection_in_the_name_adds_no_header(client, demo_site, outbox):

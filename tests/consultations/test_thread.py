@@ -155,3 +155,32 @@ def test_query_budget_of_the_thread(client, demo_site, staff_user, django_assert
     with django_assert_max_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_a_hand_entered_consultation_shows_as_recorded_by_the_desk(client, demo_site, staff_user):
+    owner = UserFactory()
+    consultation = services.create_manual_consultation(
+        {
+            "channel": "phone",
+            "place_kind": "desk",
+            "topics": ["housing"],
+            "message": "電話で、空き家バンクの内見について相談。",
+            "name": "苫小牧 次郎",
+        },
+        staff_user=staff_user,
+    )
+    consultation.user = owner
+    consultation.save()
+    message = consultation.messages.get()
+    assert message.author == staff_user and message.kind == Message.Kind.PERSON
+    client.force_login(owner)
+    html = client.get(f"/en/consultation/mine/{consultation.reference}/").content.decode()
+    assert "Your consultation, as recorded by the desk" in html
+    assert "<strong>You</strong>" not in html
+
+
+def test_the_thread_moves_focus_to_the_error_summary(client, demo_site):
+    consultation = ConsultationFactory()
+    url = f"/ja/consultation/thread/{services.thread_token(consultation)}/"
+    html = client.get(url).content.decode()
+    assert "js/forms.js" in html
