@@ -215,11 +215,18 @@ def attachment(request, pk):
     )
 
 
+FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = 2000, 2100
+
+
 def _fiscal_year(request):
+    """The fiscal year asked for, within 2000 … 2100 (a year like 99999 would not make a
+    date); anything else gives the current one."""
+    current = services.fiscal_year_of(timezone.now())
     try:
-        return int(request.GET.get("year", ""))
+        year = int(request.GET.get("year", ""))
     except ValueError:
-        return services.fiscal_year_of(timezone.now())
+        return current
+    return min(max(year, FIRST_FISCAL_YEAR), LAST_FISCAL_YEAR)
 
 
 def figures(request):

@@ -215,16 +215,30 @@ def reply_to_person(consultation, body, *, staff_user, files=()):
             consultation=consultation, kind=Message.Kind.REPLY, author=staff_user, body=body
         )
         _attach(message, files)
-        fields = ["status"]
+        fields = ["status", "closed_at"]
         if consultation.assignee_id is None:  # whoever answers first takes it
             consultation.assignee = staff_user
             fields.append("assignee")
         if consultation.first_response_at is None:
             consultation.first_response_at = now
             fields.append("first_response_at")
+        old_status = Status(consultation.status)
+        if old_status != Status.WAITING:
+            # A reply reopens a resolved or closed consultation the allowed way: back in
+            # progress, then waiting for the person.
+            path = [Status.WAITING]
+            if Status.WAITING not in ALLOWED_TRANSITIONS[old_status]:
+                path.insert(0, Status.IN_PROGRESS)
+            step = old_status
+            for target in path:
+                if target not in ALLOWED_TRANSITIONS[step]:  # pragma: no cover - a rule change
+                    raise ValueError(f"{step} → {target}")
+                step = target
         consultation.status = Status.WAITING
+        consultation.closed_at = None
         consultation.save(update_fields=fields)
-        log_staff_action(staff_user, consultation, StaffViewLog.Action.REPLY)
+        detail = f"status={old_status.value}→waiting" if old_status != Status.WAITING else ""
+        log_staff_action(staff_user, consultation, StaffViewLog.Action.REPLY, detail=detail)
         deliveries = []
         if consultation.email:
             deliveries.append(
@@ -491,7 +505,10 @@ def deliver(delivery):
     except Exception as error:  # noqa: BLE001 - any mail failure must leave the data stored
         # The recipient's address stays out of the log and of the stored error.
         logger.error("Sending consultation e-mail %s failed: %s", delivery.pk, type(error).__name__)
-        delivery.last_error = f"{type(error).__name__}: {error}"[:1000]
+        detail = str(error)
+        if delivery.recipient:  # e.g. SMTPRecipientsRefused names the address
+            detail = detail.replace(delivery.recipient, "<recipient>")
+        delivery.last_error = f"{type(error).__name__}: {detail}"[:1000]
         delivery.next_attempt_at = timezone.now() + retry_delay(delivery.attempts)
         delivery.save(update_fields=["last_error", "next_attempt_at"])
         return False

@@ -57,7 +57,15 @@ def serve_consultation_page(page, request):
                 form.add_error(None, _("This form has expired. Please check your entries."))
             elif form.is_valid():
                 if not within_rate_limit(request, "consultation_submit"):
-                    return _private(_render(page, request, form, "limited", status=429))
+                    # The confirmation step again, with what the person typed and the same
+                    # token: sending again later stores it once.
+                    extra = {
+                        "summary": form.summary(),
+                        "hidden": _hidden_pairs(form),
+                        "submission_token": signed,
+                        "limited": True,
+                    }
+                    return _private(_render(page, request, form, "confirm", status=429, **extra))
                 version, _page = _privacy_version(request)
                 consultation, _created = services.submit_consultation(
                     form.cleaned_data,

@@ -134,9 +134,15 @@ def test_rate_limit_per_ip(client, demo_site):
     for _number in range(5):
         response, _token, _data = confirm_and_send(client)
         assert response.status_code == 200
-    response, _token, _data = confirm_and_send(client)
+    response, _token, data = confirm_and_send(client)
     assert response.status_code == 429
     assert Consultation.objects.exclude(submission_token=None).count() == 5
+    # The confirmation step again: a clear error, the entries kept, the same token.
+    html = response.content.decode()
+    assert 'id="error-summary"' in html and 'role="alert"' in html
+    assert 'name="submission_token" value="' + response.signed_token + '"' in html
+    assert data["message"] in html
+    assert 'value="hanako@example.com"' in html
 
 
 def test_member_submission_is_linked_and_listed(client, demo_site):
