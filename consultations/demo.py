@@ -160,7 +160,7 @@ DEMO_CONSULTATIONS = [
         "phone": "",
         "residence_prefecture": "13",
         "topics": ["furusato", "entry_pass", "two_region"],
-        "channel": Channel.EVENT,
+        "channel": Channel.IN_PERSON,
         "place_kind": PlaceKind.EVENT,
         "place_name": "北海道移住フェア（東京・有楽町）",
         "preferred_reply": PreferredReply.EMAIL,
@@ -233,7 +233,9 @@ def seed(home, stdout):
                 first_response_at=received if spec.get("first_response_now") else None,
                 closed_at=now - timedelta(days=30) if spec["status"] == Status.CLOSED else None,
             )
-            _message(consultation, Message.Kind.PERSON, spec["message"], received)
+            # Taken by phone, at the desk or at an event: the desk's record of their words.
+            recorded_by = staff if spec["channel"] not in (Channel.WEB, Channel.EMAIL) else None
+            _message(consultation, Message.Kind.PERSON, spec["message"], received, recorded_by)
             if spec.get("note"):
                 _message(
                     consultation,

@@ -237,8 +237,11 @@ class ManualConsultationForm(forms.Form):
         cleaned = super().clean()
         channel = cleaned.get("channel")
         place = cleaned.get("place_kind")
-        if channel == Channel.EVENT and place != PlaceKind.EVENT:
-            self.add_error("place_kind", _("A consultation at an event takes place at an event."))
+        if place == PlaceKind.EVENT and channel in (Channel.WEB, Channel.EMAIL):
+            self.add_error(
+                "channel",
+                _("A consultation at an event is taken in person or by phone."),
+            )
         if place == PlaceKind.EVENT and not cleaned.get("place_name"):
             self.add_error("place_name", _("Enter the event's name."))
         return cleaned

@@ -33,13 +33,13 @@ class Topic(models.TextChoices):
 
 
 class Channel(models.TextChoices):
-    """The channels 総務省 counts (in person, phone, e-mail, web) plus consultations at events."""
+    """The channels 総務省 counts: in person, phone, e-mail, web. Where it happened (the desk
+    or an event) is PlaceKind, counted separately: a talk at a fair is in person + event."""
 
     WEB = "web", _("Web form")
     EMAIL = "email", _("E-mail")
     PHONE = "phone", _("Phone")
     IN_PERSON = "in_person", _("In person")
-    EVENT = "event", _("At an event")
 
 
 class PlaceKind(models.TextChoices):

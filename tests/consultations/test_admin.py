@@ -134,7 +134,7 @@ def test_status_transitions_and_assignment(client, staff_user):
 def test_manual_entry_of_an_event_consultation(client, staff_user):
     client.force_login(staff_user)
     data = {
-        "channel": "event",
+        "channel": "in_person",
         "place_kind": "event",
         "place_name": "",
         "created_at": "2026-06-14T13:30",
@@ -153,7 +153,7 @@ def test_manual_entry_of_an_event_consultation(client, staff_user):
     response = client.post(f"{INBOX}new/", {**data, "place_name": "北海道移住フェア（東京）"})
     assert response.status_code == 302
     consultation = Consultation.objects.latest("pk")
-    assert consultation.channel == "event" and consultation.place_kind == "event"
+    assert consultation.channel == "in_person" and consultation.place_kind == "event"
     assert consultation.place_name == "北海道移住フェア（東京）"
     assert consultation.reference.startswith("C-2026-")
     assert consultation.first_response_at is not None
@@ -198,7 +198,7 @@ def test_figures_and_survey_csv(client, staff_user):
         (2, "web", "desk"),
         (6, "email", "desk"),
         (4, "phone", "desk"),
-        (30, "event", "event"),
+        (30, "in_person", "event"),
     ]:
         ConsultationFactory(
             created_at=received,
@@ -212,8 +212,9 @@ def test_figures_and_survey_csv(client, staff_user):
     assert data["total"] == 5
     assert data["by_month"][(2030, 5)]["phone"] == 1
     assert data["by_month"][(2031, 2)]["web"] == 1
-    assert data["by_topic"]["housing"]["event"] == 1
-    assert data["by_place"]["event"]["event"] == 1
+    assert data["by_topic"]["housing"]["in_person"] == 1
+    assert data["by_place"]["event"]["in_person"] == 1
+    assert "event" not in data["channels"]  # a place, not a channel
     # Phone and event consultations are answered on the spot: not in the response times.
     assert data["median_hours"] == 4
     assert data["p90_hours"] == 6
@@ -270,3 +271,34 @@ def test_the_hand_entry_form_groups_the_topics_in_a_fieldset(client, staff_user)
     assert 'for="id_topics_0"' in group.group(0)
     html = client.post(f"{INBOX}new/", {"channel": "phone"}).content.decode()
     assert 'aria-describedby="id_message_error"' in html
+
+
+def test_the_migration_turns_the_event_channel_into_an_event_place(staff_user):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("consultations.migrations.0005_event_is_a_place")
+    old = ConsultationFactory(channel="event", place_kind="desk")
+    migration.event_channel_to_place(apps, None)
+    old.refresh_from_db()
+    assert (old.channel, old.place_kind) == ("in_person", "event")
+
+
+def test_an_event_consultation_cannot_come_by_web_form(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        f"{INBOX}new/",
+        {
+            "channel": "email",
+            "place_kind": "event",
+            "place_name": "北海道移住フェア",
+            "created_at": "2026-06-14T13:30",
+            "topics": ["two_region"],
+            "message": "フェアの後でメールをもらった",
+            "status": "resolved",
+            "language": "ja",
+        },
+    )
+    assert response.status_code == 200
+    assert 'id="id_channel_error"' in response.content.decode()

@@ -18,7 +18,9 @@ def test_demo_consultation_page_and_consultations(demo_site):
     assert english.title == "Two-region living and moving consultation desk"
     assert english.thank_you_text.startswith("An adviser")
     channels = set(Consultation.objects.values_list("channel", flat=True))
-    assert {"web", "phone", "in_person", "event"} <= channels
+    assert {"web", "phone", "in_person"} <= channels
+    assert "event" not in channels
+    assert Consultation.objects.filter(channel="in_person", place_kind="event").exists()
     statuses = set(Consultation.objects.values_list("status", flat=True))
     assert {"new", "in_progress", "waiting", "resolved", "closed"} <= statuses
     assert Consultation.objects.filter(place_name__contains="移住フェア").exists()
@@ -32,3 +34,10 @@ def test_seed_demo_twice_changes_nothing(demo_site):
     call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
     after = (Consultation.objects.count(), Page.objects.count(), Message.objects.count())
     assert before == after
+
+
+def test_demo_hand_entered_consultations_are_recorded_by_the_desk(demo_site):
+    phone = Consultation.objects.filter(channel="phone").first()
+    assert phone.messages.filter(kind=Message.Kind.PERSON, author__isnull=False).exists()
+    web = Consultation.objects.filter(channel="web").first()
+    assert web.messages.filter(kind=Message.Kind.PERSON, author__isnull=True).exists()
