@@ -93,3 +93,21 @@ def test_the_private_root_defaults_to_var_private(settings):
 
     del settings.CONSULTATION_PRIVATE_ROOT
     assert private_root() == str(settings.VAR_DIR / "private")
+
+
+def test_the_downloads_carry_the_consultations(client, demo_site, staff_user):
+    import json
+
+    from django.urls import reverse
+
+    from tests.factories.members import MembershipFactory
+
+    membership = MembershipFactory()
+    consultation = ConsultationFactory(user=membership.user)
+    services.reply_to_person(consultation, "ご案内をお送りします。", staff_user=staff_user)
+    client.force_login(membership.user)
+    url = reverse("members:download_data", args=["json"])
+    data = json.loads(client.get(url).content)
+    assert data["consultations"][0]["reference"] == consultation.reference
+    csv_text = client.get(reverse("members:download_data", args=["csv"])).content.decode()
+    assert consultation.reference in csv_text and "ご案内をお送りします。" in csv_text
