@@ -115,6 +115,7 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     # The thread's error state.
     page.get_by_role("button", name=text["answer_button"]).click()
     expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_focused()  # static/js/forms.js
     assert_no_axe_violations(page)
 
     # The staff member resolves it.
@@ -128,3 +129,12 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     page.goto(f"{site_url}/admin/consultations/?status=resolved")
     expect(page.get_by_role("link", name=reference)).to_be_visible()
     assert_no_axe_violations(page)  # the inbox with a filter
+
+    # Entering a consultation taken by phone or at an event: topics in a fieldset.
+    page.goto(f"{site_url}/admin/consultations/new/")
+    expect(page.locator("#id_topics_group legend")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.locator("form[novalidate] button[type=submit]").click()
+    expect(page.locator("#id_message_error")).to_be_visible()
+    expect(page.locator("#id_message")).to_have_attribute("aria-invalid", "true")
+    assert_no_axe_violations(page)
