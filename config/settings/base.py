@@ -272,6 +272,11 @@ ENTRY_PASS_MAX_STAY_DAYS = env.int("ENTRY_PASS_MAX_STAY_DAYS", default=90)
 CONSULTATION_LINK_MAX_AGE_DAYS = env.int("CONSULTATION_LINK_MAX_AGE_DAYS", default=90)
 CONSULTATION_RESPONSE_DAYS = env.int("CONSULTATION_RESPONSE_DAYS", default=3)
 CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=365)
+# Attachments are kept outside MEDIA_ROOT (never served by the web server; views stream them
+# after checking who asks). Back this directory up with the media.
+CONSULTATION_PRIVATE_ROOT = Path(
+    env.str("CONSULTATION_PRIVATE_ROOT", default=str(VAR_DIR / "private"))
+)
 CONSULTATION_ATTACHMENT_MAX_BYTES = env.int(
     "CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024
 )
