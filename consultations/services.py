@@ -33,6 +33,7 @@ from consultations.models import (
     Status,
     Topic,
 )
+from home.csv_export import safe_cell as escape_csv_cell
 
 logger = logging.getLogger(__name__)
 JST = ZoneInfo("Asia/Tokyo")
@@ -619,14 +620,6 @@ def percentile(values, pct):
     ordered = sorted(values)
     rank = max(1, -(-len(ordered) * pct // 100))
     return ordered[int(rank) - 1]
-
-
-def escape_csv_cell(value):
-    """A cell a spreadsheet would read as a formula is prefixed with an apostrophe."""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def survey_csv(fiscal_year):

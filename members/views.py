@@ -397,7 +397,7 @@ def download_data(request, fmt):
 
 def flatten_to_csv(data):
     """One row per value: section, item, field, value — readable in a spreadsheet."""
-    from members.csv_export import safe_cell
+    from home.csv_export import safe_cell
 
     out = io.StringIO()
     out.write("\ufeff")  # Excel opens UTF-8 Japanese text correctly with a BOM

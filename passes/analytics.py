@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from home.csv_export import safe_cell
 from members.residence import prefecture_name
 from passes.models import Offer, Partner, PartnerCategory, Pass, PassStatus, Purpose, Use
 
@@ -140,14 +141,6 @@ def figures(today=None, days=30):
         "holders": holder_count,
         "effect": effect_rows,
     }
-
-
-def safe_cell(value):
-    """A spreadsheet must not run a cell as a formula (CSV injection)."""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def write_csv(out, data):

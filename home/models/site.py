@@ -68,9 +68,7 @@ class SiteSettings(BaseSiteSetting):
         _("privacy policy version"),
         max_length=20,
         default="2026-04",
-        help_text=_(
-            "Change it when the policy changes: members are then asked to consent again."
-        ),
+        help_text=_("Change it when the policy changes: members are then asked to consent again."),
     )
     default_share_image = models.ForeignKey(
         IMAGE_MODEL,

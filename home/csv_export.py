@@ -1,5 +1,6 @@
-"""CSV for spreadsheets, safe to open: a cell that starts with = + - @ (or a tab or carriage
-return) would run as a formula in Excel, so it is prefixed with an apostrophe."""
+"""CSV that spreadsheets open safely (every export of this site uses it): a cell that starts
+with = + - @ (or a tab or carriage return) would run as a formula in Excel, so it is prefixed
+with an apostrophe."""
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
