@@ -212,14 +212,7 @@ class RegistrationWizard(SessionWizardView):
 
 def residence_from_pass(user):
     """A pass holder registering keeps the residence they gave for the Entry Pass."""
-    try:
-        Pass = apps.get_model("passes", "Pass")
-    except LookupError:
-        return {}
-    fields = {f.name for f in Pass._meta.get_fields()}
-    if not {"residence_prefecture", "residence_municipality"} <= fields:
-        return {}
-    latest = Pass.objects.filter(user=user).order_by("-pk").first()
+    latest = apps.get_model("passes", "Pass").objects.filter(user=user).order_by("-pk").first()
     if latest is None:
         return {}
     return {
@@ -285,22 +278,15 @@ def my_page(request):
 
 
 def extra_my_page_sections(request):
-    """Consultations and passes, when those apps are installed."""
-    context = {}
-    try:
-        Pass = apps.get_model("passes", "Pass")
-    except LookupError:
-        pass
-    else:
-        context["has_entry_pass"] = Pass.objects.filter(user=request.user).exists()
-    try:
-        from consultations.services import consultations_for_user
-    except ImportError:
-        pass
-    else:
-        context["consultations"] = consultations_for_user(request.user)
-        context["has_consultations_app"] = True
-    return context
+    """What the Entry Pass and the consultation desk hold for this member."""
+    from consultations.services import consultations_for_user
+
+    return {
+        "has_entry_pass": apps.get_model("passes", "Pass")
+        .objects.filter(user=request.user)
+        .exists(),
+        "consultations": consultations_for_user(request.user),
+    }
 
 
 def translated_url(page, locale):
