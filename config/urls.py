@@ -28,6 +28,8 @@ urlpatterns = [
     path("feeds/<str:language>/news.atom", NewsAtomFeed(), name="news_atom"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
+    # Tracking links: printed on flyers and QR codes, so language-neutral.
+    path("go/", include("campaigns.urls")),
 ]
 
 if settings.DEBUG:

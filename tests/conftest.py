@@ -51,6 +51,7 @@ def ensure_wagtail_base():
     )
     importlib.import_module("passes.migrations.0002_roles").create_roles(apps, None)
     importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
+    importlib.import_module("campaigns.migrations.0002_roles").grant(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "campaigns.attribution.CampaignSourceMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -280,3 +281,7 @@ CONSULTATION_PRIVATE_ROOT = Path(
 CONSULTATION_ATTACHMENT_MAX_BYTES = env.int(
     "CONSULTATION_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024
 )
+
+# Campaigns: a registration, pass, offer use, consultation or sign-up is credited to the last
+# tracking link or UTM set the visitor arrived with within this many days.
+CAMPAIGN_ATTRIBUTION_DAYS = env.int("CAMPAIGN_ATTRIBUTION_DAYS", default=30)

@@ -79,6 +79,7 @@ class HomePage(BasePage):
         "members.ActivityIndexPage",
         "members.FurusatoResidentPage",
         "consultations.ConsultationPage",
+        "campaigns.CampaignIndexPage",
     ]
     template = "home/home_page.html"
 
