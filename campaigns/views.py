@@ -1,6 +1,7 @@
 """/go/<code>: count a click on a tracking link and send the visitor to its stored target."""
 
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
@@ -18,9 +19,14 @@ from campaigns.targets import link_target
 
 @require_safe
 def go(request, code):
-    link = get_object_or_404(
-        TrackingLink.objects.select_related("campaign", "creator", "target_page"), code=code.lower()
+    link = (
+        TrackingLink.objects.select_related("campaign", "creator", "target_page")
+        .filter(code=code.lower())
+        .first()
     )
+    if link is None:
+        request.not_found_outside_languages = True  # see config.middleware
+        raise Http404
     response = redirect(link_target(link))
     # Crawlers, link previews (HEAD, prefetch) are redirected but neither counted nor tagged.
     if request.method == "GET" and not is_bot(request) and not is_prefetch(request):

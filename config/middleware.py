@@ -31,4 +31,14 @@ class UnknownLanguagePrefixMiddleware:
                 with translation.override(settings.LANGUAGE_CODE):
                     request.LANGUAGE_CODE = settings.LANGUAGE_CODE
                     return page_not_found(request, Http404())
-        return self.get_response(request)
+        response = self.get_response(request)
+        # A view outside the language prefix that answered 404 (an unknown /go/ code) means
+        # it; LocaleMiddleware would otherwise redirect it into the pages under /ja/.
+        if getattr(request, "not_found_outside_languages", False) and response.status_code in (
+            301,
+            302,
+        ):
+            with translation.override(settings.LANGUAGE_CODE):
+                request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+                return page_not_found(request, Http404())
+        return response
