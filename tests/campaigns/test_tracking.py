@@ -190,3 +190,25 @@ def test_the_source_cookie_is_signed_and_first_party(client, demo_site, rf):
     assert read_source(request)["l"] == link.pk
     request.COOKIES[COOKIE_NAME] = cookie.value[:-2] + "xx"  # tampered
     assert read_source(request) is None
+
+
+def test_query_budget_of_a_click(client, demo_site, django_assert_max_num_queries):
+    link = TrackingLinkFactory(target="register")
+    go(client, link.code)  # warm-up
+    # The link with its campaign and creator, the entrance page, the click.
+    with django_assert_max_num_queries(5):
+        assert go(client, link.code).status_code == 302
+
+
+def test_pages_without_utm_values_cost_no_query_for_attribution(client, demo_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    TrackingLinkFactory(code="budget-link")
+    client.get("/ja/", HTTP_USER_AGENT=IPHONE)
+    with CaptureQueriesContext(connection) as plain:
+        client.get("/ja/", HTTP_USER_AGENT=IPHONE)
+    go(client, "budget-link")  # the visitor now carries a source cookie
+    with CaptureQueriesContext(connection) as tagged:
+        client.get("/ja/", HTTP_USER_AGENT=IPHONE)
+    assert len(tagged) == len(plain)
