@@ -2338,6 +2338,23 @@ STANDARD_PAGES = [
                     "produce statistics aggregated so that no individual can be identified."
                 ),
             ),
+            ("heading", "Cookieとキャンペーンの効果測定", "Cookies and campaign measurement"),
+            (
+                "paragraph",
+                (
+                    "キャンペーンの効果を測るため、このサイトの短縮リンク（/go/）や"
+                    "UTMパラメータ付きのリンクから来られた場合、その経路（リンクの種類と日時）を"
+                    "このサイト自身のCookieに30日間記録し、その間の登録や相談の件数を集計します。"
+                    "IPアドレスは保存せず、第三者の解析ツールや広告タグは使用していません。"
+                ),
+                (
+                    "To measure campaigns, when you arrive through this site's short links (/go/) "
+                    "or a link with UTM parameters, the route (which link, and when) is kept for "
+                    "30 days in this site's own cookie, and registrations or consultations in "
+                    "that time are counted. IP addresses are not stored, and no third-party "
+                    "analytics or advertising tags are used."
+                ),
+            ),
             ("heading", "第三者への提供", "Disclosure to third parties"),
             (
                 "paragraph",
