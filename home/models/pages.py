@@ -136,9 +136,23 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Running campaigns fill this slot once the campaigns app provides them.
-        context["running_campaigns"] = []
+        # Outside the cached fragment (the template renders them uncached): a campaign
+        # appears at its start and disappears at its end, whatever the cache holds.
+        context["running_campaigns"] = self.running_campaigns()
         return context
+
+    def running_campaigns(self):
+        """Up to three live campaigns of this page's language running now, by start."""
+        from campaigns.models import CampaignPage
+
+        now = timezone.now()
+        return list(
+            CampaignPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, starts_at__lte=now, ends_at__gt=now)
+            .select_related("hero_image")
+            .order_by("starts_at", "pk")[:3]
+        )
 
 
 class HomePageFeaturedStory(Orderable):

@@ -24,7 +24,7 @@ from home.services import translate_through_localize
 # (idempotently) after the portal, LOGINS lists the (e-mail, label) pairs it prints, and an
 # optional seed_pages(home, stdout) runs before the portal, so that an app's own page type can
 # take a slug the portal's calls to action point at (e.g. "consultation").
-DEMO_MODULES = ["members.demo", "passes.demo", "consultations.demo"]
+DEMO_MODULES = ["members.demo", "passes.demo", "consultations.demo", "campaigns.demo"]
 
 
 def demo_modules():

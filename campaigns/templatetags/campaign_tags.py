@@ -1,0 +1,146 @@
+"""Template helpers of campaign pages: share links, calls to action, creators' post embeds."""
+
+import logging
+from urllib.parse import urlencode
+
+from django import template
+from django.utils.translation import gettext as _
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedException
+
+from campaigns.models import CallToAction
+from campaigns.targets import entrance_url, with_query
+from home.blocks import MediaEmbedBlock
+
+register = template.Library()
+logger = logging.getLogger(__name__)
+
+SHARE_SERVICES = [
+    # (utm_source, label, address of the service's share form, parameters it takes)
+    ("x", "X", "https://x.com/intent/post"),
+    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php"),
+    ("line", "LINE", "https://social-plugins.line.me/lineit/share"),
+]
+
+
+def shared_url(request, page, source):
+    """The page's full address as shared on `source`, tagged so visits count for it."""
+    url = page.full_url or (request.build_absolute_uri(page.url) if request else page.url)
+    return with_query(
+        url, {"utm_source": source, "utm_medium": "social", "utm_campaign": page.code}
+    )
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page):
+    """Plain links to the share forms of X, Facebook and LINE (no scripts from them)."""
+    request = context.get("request")
+    links = []
+    for source, label, base in SHARE_SERVICES:
+        url = shared_url(request, page, source)
+        if source == "x":
+            params = {"url": url, "text": page.catch_copy or page.title}
+        elif source == "facebook":
+            params = {"u": url}
+        else:
+            params = {"url": url}
+        links.append({"service": source, "label": label, "url": f"{base}?{urlencode(params)}"})
+    return links
+
+
+@register.simple_tag
+def campaign_calls_to_action(page):
+    """The calls to action the editors turned on, each leading to the product's entrance in
+    the visitor's language; the external link last."""
+    actions = []
+    if page.show_register:
+        actions.append(
+            {
+                "kind": CallToAction.REGISTER,
+                "label": _("Register as a furusato resident"),
+                "url": entrance_url(CallToAction.REGISTER),
+                "external": False,
+            }
+        )
+    if page.show_entry_pass:
+        actions.append(
+            {
+                "kind": CallToAction.ENTRY_PASS,
+                "label": _("Get the Entry Pass"),
+                "url": entrance_url(CallToAction.ENTRY_PASS),
+                "external": False,
+            }
+        )
+    if page.show_consult:
+        actions.append(
+            {
+                "kind": CallToAction.CONSULT,
+                "label": _("Ask the consultation desk"),
+                "url": entrance_url(CallToAction.CONSULT),
+                "external": False,
+            }
+        )
+    if page.external_cta_url and page.external_cta_label:
+        actions.append(
+            {
+                "kind": CallToAction.EXTERNAL,
+                "label": page.external_cta_label,
+                "url": page.external_cta_url,
+                "external": True,
+            }
+        )
+    return actions
+
+
+@register.simple_tag
+def embed_html(url, title):
+    """The provider's embed HTML with a titled frame, or "" (the template then shows only
+    the plain link). A failing provider never breaks the page."""
+    if not url:
+        return ""
+    try:
+        embed = embeds.get_embed(url)
+    except EmbedException:
+        logger.info("No embed for %s", url)
+        return ""
+    except Exception:
+        logger.warning("Embed failed for %s", url, exc_info=True)
+        return ""
+    html = getattr(embed, "html", "") or ""
+    if not html:
+        return ""
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(MediaEmbedBlock.add_iframe_title(html, title))  # noqa: S308 - allow-listed provider
+
+
+@register.simple_tag
+def campaign_related(page):
+    """What an ended campaign offers instead: the related pages the editors chose, in the
+    visitor's language; if there are none, the campaigns running now."""
+    from django.utils import timezone
+
+    from campaigns.models import CampaignPage
+    from home.models.base import localized_live
+
+    chosen = [item.related for item in page.related_pages.select_related("related")]
+    pages = localized_live(chosen) if chosen else []
+    if pages:
+        return pages
+    now = timezone.now()
+    return list(
+        CampaignPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, starts_at__lte=now, ends_at__gt=now)
+        .exclude(pk=page.pk)
+        .select_related("hero_image")
+        .order_by("starts_at")[:3]
+    )
+
+
+@register.simple_tag(takes_context=True)
+def short_link_url(context, link):
+    """The full short address of a tracking link (https://…/go/<code>), to print or paste."""
+    request = context.get("request")
+    path = link.get_absolute_url()
+    return request.build_absolute_uri(path) if request else path
