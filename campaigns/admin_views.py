@@ -1,0 +1,111 @@
+"""The campaign dashboard, its CSV, and each tracking link's QR code for printed flyers.
+
+Nothing here shows personal data: clicks hold a keyed hash and a device class, conversions
+the kind and the time (campaigns.models)."""
+
+import io
+
+import segno
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from campaigns import dashboard
+from campaigns.forms import DashboardFilterForm
+from campaigns.models import ConversionKind, TrackingLink
+
+DASHBOARD = "campaigns.view_campaign_dashboard"
+LINK_PERMISSIONS = ("campaigns.view_trackinglink", "campaigns.change_trackinglink")
+
+
+def _private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def short_url(link):
+    """The absolute /go/ address printed on flyers: the public site's root, not the admin's."""
+    site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + reverse("campaigns:go", args=[link.code])
+
+
+def dashboard_view(request):
+    if not request.user.has_perm(DASHBOARD):
+        raise PermissionDenied
+    form = DashboardFilterForm(request.GET)
+    data = None
+    if not form.is_bound or form.is_valid():
+        date_from, date_to, campaign = form.values()
+        data = dashboard.figures(date_from, date_to, campaign=campaign)
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(
+                "\ufeff" + dashboard.csv_text(data), content_type="text/csv; charset=utf-8"
+            )
+            name = f"campaigns-{date_from.isoformat()}-{date_to.isoformat()}"
+            if campaign is not None:
+                name += f"-{campaign.code}"
+            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+            return _private(response)
+    labels = dashboard.dimension_labels()
+    captions = {
+        "campaign": _("By campaign"),
+        "creator": _("By creator"),
+        "channel": _("By channel"),
+        "link": _("By tracking link"),
+    }
+    query = request.GET.copy()
+    query["format"] = "csv"
+    tables = (
+        [
+            {
+                "id": f"table-{dimension}",
+                "caption": captions[dimension],
+                "first": labels[dimension],
+                "rows": data[dimension],
+                "with_cost": dimension != "link",
+            }
+            for dimension in dashboard.DIMENSIONS
+        ]
+        if data is not None
+        else []
+    )
+    return _private(
+        TemplateResponse(
+            request,
+            "campaigns/admin/dashboard.html",
+            {
+                "page_title": _("Campaign dashboard"),
+                "header_icon": "table",
+                "form": form,
+                "tables": tables,
+                "kinds": ConversionKind.choices,
+                "csv_query": query.urlencode(),
+                "attribution_days": settings.CAMPAIGN_ATTRIBUTION_DAYS,
+            },
+        )
+    )
+
+
+def qr_code(request, pk, kind):
+    """The link's short address as a QR code: SVG for designers, PNG for office printers."""
+    if not any(request.user.has_perm(p) for p in LINK_PERMISSIONS):
+        raise PermissionDenied
+    link = get_object_or_404(TrackingLink, pk=pk)
+    qr = segno.make(short_url(link), error="m")
+    out = io.BytesIO()
+    if kind == "svg":
+        qr.save(out, kind="svg", scale=10, border=4, xmldecl=True, title=link.code)
+        content_type = "image/svg+xml"
+    else:
+        qr.save(out, kind="png", scale=10, border=4)
+        content_type = "image/png"
+    response = HttpResponse(out.getvalue(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="qr-{link.code}.{kind}"'
+    return _private(response)
