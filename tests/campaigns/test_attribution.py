@@ -11,7 +11,7 @@ from campaigns.models import Conversion
 from consultations.models import Consultation
 from members.models import ActivitySignup, Membership
 from passes.models import Pass, Use
-from tests.campaigns.test_tracking import IPHONE
+from tests.campaigns.test_tracking import IPHONE, _without_demo_figures  # noqa: F401
 from tests.consultations.conftest import confirm_and_send
 from tests.factories import UserFactory
 from tests.factories.campaigns import CampaignPageFactory, TrackingLinkFactory
