@@ -9,7 +9,7 @@ from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
 from campaigns.models import CallToAction
-from campaigns.targets import entrance_url, with_query
+from campaigns.targets import ENTRANCE_PAGE_MODELS, entrance_url, with_query
 from home.blocks import MediaEmbedBlock
 
 register = template.Library()
@@ -48,38 +48,65 @@ def share_links(context, page):
     return links
 
 
+ENTRANCE_LABELS = [
+    (CallToAction.REGISTER, "show_register"),
+    (CallToAction.ENTRY_PASS, "show_entry_pass"),
+    (CallToAction.CONSULT, "show_consult"),
+]
+
+
+def entrance_urls(kinds):
+    """entrance_url() for several kinds with one page query: the live, public entrance page
+    in the visitor's language, else in Japanese; kinds without a page use entrance_url()."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import translation
+    from wagtail.models import Page
+
+    if not kinds:
+        return {}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    types = {
+        ContentType.objects.get_by_natural_key(*ENTRANCE_PAGE_MODELS[kind]).pk: kind
+        for kind in kinds
+    }
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(
+            content_type__in=types,
+            locale__language_code__in={language, settings.LANGUAGE_CODE},
+        )
+        .select_related("locale")
+        .order_by("path")
+    )
+    found = {}
+    for page in pages:
+        kind = types[page.content_type_id]
+        rank = 0 if page.locale.language_code == language else 1
+        if kind not in found or rank < found[kind][0]:
+            found[kind] = (rank, page)
+    return {
+        kind: found[kind][1].url if kind in found else entrance_url(kind, language)
+        for kind in kinds
+    }
+
+
 @register.simple_tag
 def campaign_calls_to_action(page):
     """The calls to action the editors turned on, each leading to the product's entrance in
     the visitor's language; the external link last."""
-    actions = []
-    if page.show_register:
-        actions.append(
-            {
-                "kind": CallToAction.REGISTER,
-                "label": _("Register as a furusato resident"),
-                "url": entrance_url(CallToAction.REGISTER),
-                "external": False,
-            }
-        )
-    if page.show_entry_pass:
-        actions.append(
-            {
-                "kind": CallToAction.ENTRY_PASS,
-                "label": _("Get the Entry Pass"),
-                "url": entrance_url(CallToAction.ENTRY_PASS),
-                "external": False,
-            }
-        )
-    if page.show_consult:
-        actions.append(
-            {
-                "kind": CallToAction.CONSULT,
-                "label": _("Ask the consultation desk"),
-                "url": entrance_url(CallToAction.CONSULT),
-                "external": False,
-            }
-        )
+    labels = {
+        CallToAction.REGISTER: _("Register as a furusato resident"),
+        CallToAction.ENTRY_PASS: _("Get the Entry Pass"),
+        CallToAction.CONSULT: _("Ask the consultation desk"),
+    }
+    kinds = [kind for kind, field in ENTRANCE_LABELS if getattr(page, field)]
+    urls = entrance_urls(kinds)
+    actions = [
+        {"kind": kind, "label": labels[kind], "url": urls[kind], "external": False}
+        for kind in kinds
+    ]
     if page.external_cta_url and page.external_cta_label:
         actions.append(
             {
@@ -90,6 +117,37 @@ def campaign_calls_to_action(page):
             }
         )
     return actions
+
+
+@register.simple_tag
+def featured_creators(page):
+    """The page's creators (with photos) in the visitor's language where translated."""
+    creators = [item.creator for item in page.featured_creators.select_related("creator__photo")]
+    return localized_creators(creators)
+
+
+def localized_creators(creators):
+    from campaigns.models import Creator
+    from home.locales import active_locale
+
+    locale = active_locale()
+    if locale is None or all(c.locale_id == locale.pk for c in creators):
+        return creators
+    found = {
+        c.translation_key: c
+        for c in Creator.objects.filter(
+            translation_key__in=[c.translation_key for c in creators], locale=locale
+        ).select_related("photo")
+    }
+    return [found.get(c.translation_key, c) for c in creators]
+
+
+@register.filter
+def in_visitor_language(creator):
+    """A creator chosen in a block, in the visitor's language where translated."""
+    if creator is None:
+        return None
+    return localized_creators([creator])[0]
 
 
 @register.simple_tag
