@@ -191,8 +191,8 @@ def _sorted(rows):
 
 def csv_header():
     return [
-        _("Table"),
-        _("Name"),
+        _("Breakdown"),
+        _("Item"),
         _("Clicks"),
         _("Unique visitors"),
         *[label for _value, label in ConversionKind.choices],
@@ -207,7 +207,7 @@ def dimension_labels():
     return {
         "campaign": _("Campaign"),
         "creator": _("Creator"),
-        "channel": _("Channel"),
+        "channel": _("Promotion channel"),
         "link": _("Tracking link"),
     }
 

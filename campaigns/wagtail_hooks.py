@@ -85,7 +85,7 @@ class TrackingLinkFilterSet(WagtailFilterSet):
     campaign = django_filters.ModelChoiceFilter(
         label=_("Campaign"), queryset=_default_locale_campaigns
     )
-    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
+    channel = django_filters.ChoiceFilter(label=_("Promotion channel"), choices=Channel.choices)
     creator = django_filters.ModelChoiceFilter(
         label=_("Creator"), queryset=_default_locale_creators
     )
@@ -157,7 +157,7 @@ class CampaignCostFilterSet(WagtailFilterSet):
     campaign = django_filters.ModelChoiceFilter(
         label=_("Campaign"), queryset=_default_locale_campaigns
     )
-    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
+    channel = django_filters.ChoiceFilter(label=_("Promotion channel"), choices=Channel.choices)
 
     class Meta:
         model = CampaignCost

@@ -395,7 +395,19 @@ def test_csv_has_the_same_figures_and_escapes_formulas(client, world):
     assert lines[("Creator", "秋山 亜紀")] == [
         "4", "2", "2", "1", "0", "0", "0", "3", "150.0", "70000", "23333"
     ]  # fmt: skip
-    assert lines[("Channel", "X")] == ["3", "2", "0", "0", "0", "1", "0", "1", "50.0", "", ""]
+    assert lines[("Promotion channel", "X")] == [
+        "3",
+        "2",
+        "0",
+        "0",
+        "0",
+        "1",
+        "0",
+        "1",
+        "50.0",
+        "",
+        "",
+    ]
     assert lines[("Tracking link", "t-press-0401")] == [
         "2", "2", "1", "0", "0", "0", "0", "1", "50.0", "", ""
     ]  # fmt: skip
