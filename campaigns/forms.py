@@ -56,9 +56,14 @@ class DashboardFilterForm(forms.Form):
     )
 
     def __init__(self, data=None, **kwargs):
+        date_from, date_to = default_range()
         if data is not None and not any(data.get(k) for k in ("date_from", "date_to", "campaign")):
             data = None  # the first visit: show the default period without errors
-        date_from, date_to = default_range()
+        elif data is not None:
+            # A campaign chosen without dates (e.g. a bookmarked address): the default period.
+            data = data.copy()
+            data.setdefault("date_from", date_from.isoformat())
+            data.setdefault("date_to", date_to.isoformat())
         super().__init__(data, initial={"date_from": date_from, "date_to": date_to}, **kwargs)
         self.fields["campaign"].queryset = CampaignPage.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE

@@ -72,8 +72,8 @@ def _short_url(link):
 
 def _qr_links(link):
     return format_html(
-        '<a href="{}" download>SVG<span class="visually-hidden"> ({})</span></a> · '
-        '<a href="{}" download>PNG<span class="visually-hidden"> ({})</span></a>',
+        '<a href="{}" download>SVG<span class="w-sr-only"> ({})</span></a> · '
+        '<a href="{}" download>PNG<span class="w-sr-only"> ({})</span></a>',
         reverse("campaigns_admin:qr_svg", args=[link.pk]),
         link.code,
         reverse("campaigns_admin:qr_png", args=[link.pk]),

@@ -340,6 +340,11 @@ def test_dashboard_defaults_to_the_last_30_days(client, world):
     assert f'value="{(world.today - timedelta(days=29)).isoformat()}"' in html
     assert f'value="{world.today.isoformat()}"' in html
     assert "春の苫小牧キャンペーン" in html
+    # A campaign chosen without dates: the same default period, only that campaign.
+    response = client.get(DASHBOARD_URL, {"campaign": world.summer.pk})
+    tables = response.context["tables"]
+    assert [row.key for row in tables[0]["rows"]] == [world.summer.pk]
+    assert 'role="alert"' not in response.content.decode()
 
 
 @pytest.mark.parametrize(
