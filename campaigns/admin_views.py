@@ -4,6 +4,7 @@ Nothing here shows personal data: clicks hold a keyed hash and a device class, c
 the kind and the time (campaigns.models)."""
 
 import io
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
@@ -40,7 +41,7 @@ def dashboard_view(request):
     if not request.user.has_perm(DASHBOARD):
         raise PermissionDenied
     form = DashboardFilterForm(request.GET)
-    data = None
+    data = campaign = date_from = date_to = None
     if not form.is_bound or form.is_valid():
         date_from, date_to, campaign = form.values()
         data = dashboard.figures(date_from, date_to, campaign=campaign)
@@ -62,13 +63,26 @@ def dashboard_view(request):
     }
     query = request.GET.copy()
     query["format"] = "csv"
+
+    def drill_down(dimension, row):
+        """A campaign's row opens the dashboard for that campaign alone (same period)."""
+        if dimension != "campaign" or row.key is None or campaign is not None:
+            return None
+        return "?" + urlencode(
+            {
+                "date_from": date_from.isoformat(),
+                "date_to": date_to.isoformat(),
+                "campaign": row.key,
+            }
+        )
+
     tables = (
         [
             {
                 "id": f"table-{dimension}",
                 "caption": captions[dimension],
                 "first": labels[dimension],
-                "rows": data[dimension],
+                "rows": [(row, drill_down(dimension, row)) for row in data[dimension]],
                 "with_cost": dimension != "link",
             }
             for dimension in dashboard.DIMENSIONS

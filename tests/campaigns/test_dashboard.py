@@ -330,6 +330,11 @@ def test_dashboard_page_shows_the_tables(client, world):
     assert "春の苫小牧キャンペーン" in html and "秋山 亜紀" in html and "t-press-0401" in html
     assert "¥65,000" in html and "¥21,667" in html and "75.0%" in html
     assert '<th scope="col"' in html and "<caption>" in html
+    # Each campaign opens the same period for that campaign alone.
+    drill_down = (
+        f"?date_from={world.date_from}&amp;date_to={world.date_to}&amp;campaign={world.spring.pk}"
+    )
+    assert f'<a href="{drill_down}">春の苫小牧キャンペーン</a>' in html
 
 
 def test_dashboard_defaults_to_the_last_30_days(client, world):
@@ -343,7 +348,7 @@ def test_dashboard_defaults_to_the_last_30_days(client, world):
     # A campaign chosen without dates: the same default period, only that campaign.
     response = client.get(DASHBOARD_URL, {"campaign": world.summer.pk})
     tables = response.context["tables"]
-    assert [row.key for row in tables[0]["rows"]] == [world.summer.pk]
+    assert [row.key for row, _url in tables[0]["rows"]] == [world.summer.pk]
     assert 'role="alert"' not in response.content.decode()
 
 
