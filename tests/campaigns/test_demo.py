@@ -54,8 +54,11 @@ def test_two_translated_creators_links_on_several_channels_and_costs(demo_site):
     assert {"instagram", "press_release", "flyer"} <= channels
     assert CampaignCost.objects.filter(creator__isnull=False).exists()
     assert CampaignCost.objects.filter(channel="web_ad").exists()
-    press = NewsPage.objects.get(locale=ja(), slug="winter-campaign-2026")
+    press = NewsPage.objects.get(locale=ja(), slug="furusato-resident-registration-starts")
     assert press.tracking_link.channel == "press_release"
+    assert Click.objects.filter(link=press.tracking_link).count() > 0
+    english = press.get_translation_or_none(en())
+    assert english is None or english.tracking_link_id == press.tracking_link_id
 
 
 def test_clicks_and_conversions_of_every_kind(demo_site):
@@ -64,6 +67,11 @@ def test_clicks_and_conversions_of_every_kind(demo_site):
     assert set(Click.objects.values_list("device", flat=True)) >= {"mobile", "desktop"}
     kinds = set(Conversion.objects.values_list("kind", flat=True))
     assert kinds == set(ConversionKind.values)
+    assert (
+        Conversion.objects.filter(kind=ConversionKind.REGISTRATION)
+        .exclude(object_id__startswith="demo-")
+        .exists()
+    )  # conversions point at the other demos' real records first
     for campaign in CampaignPage.objects.filter(locale=ja()):
         clicks = Click.objects.filter(campaign=campaign)
         assert clicks.exists()

@@ -341,7 +341,7 @@ def test_home_shows_at_most_three_campaigns_by_start(client, demo_site):
 
 
 def test_press_release_shows_its_full_short_link(client, demo_site):
-    press = NewsPage.objects.get(locale=ja(), slug="winter-campaign-2026")
+    press = NewsPage.objects.get(locale=ja(), slug="furusato-resident-registration-starts")
     page_html = client.get(press.url).content.decode()
     assert f"<code>http://testserver/go/{press.tracking_link.code}</code>" in page_html
     other = NewsPage.objects.filter(locale=ja(), tracking_link__isnull=True).live().first()
