@@ -376,7 +376,7 @@ class TrackingLink(models.Model):
         limit_choices_to=campaigns_in_default_locale,
         help_text=_("Leave empty for a link not tied to a campaign, e.g. a press release."),
     )
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    channel = models.CharField(_("promotion channel"), max_length=20, choices=Channel.choices)
     creator = models.ForeignKey(
         Creator,
         verbose_name=_("creator"),
@@ -476,7 +476,7 @@ class CampaignCost(models.Model):
         related_name="costs",
         limit_choices_to=campaigns_in_default_locale,
     )
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
+    channel = models.CharField(_("promotion channel"), max_length=20, choices=Channel.choices, blank=True)
     amount = models.PositiveIntegerField(_("amount (yen, tax included)"))
     description = models.CharField(_("description"), max_length=200, blank=True)
 
@@ -523,7 +523,7 @@ class Touch(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, blank=True)
+    channel = models.CharField(_("promotion channel"), max_length=20, choices=Channel.choices, blank=True)
     utm_source = models.CharField("utm_source", max_length=100, blank=True)
     utm_medium = models.CharField("utm_medium", max_length=100, blank=True)
     utm_campaign = models.CharField("utm_campaign", max_length=100, blank=True)

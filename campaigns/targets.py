@@ -33,25 +33,50 @@ def in_language(page, language=None):
     return translated.specific if translated is not None else page
 
 
-def entrance_url(kind, language=None):
-    """The address of the registration, Entry Pass or consultation entrance."""
+def entrance_urls(kinds, language=None):
+    """The addresses of the registration, Entry Pass and consultation entrances (any of
+    `kinds`), with one page query: the live, public page in `language` (default: the active
+    one), else the Japanese one, else the form itself."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page
 
+    if not kinds:
+        return {}
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    content_type = ContentType.objects.get_by_natural_key(*ENTRANCE_PAGE_MODELS[kind])
-    pages = Page.objects.live().public().filter(content_type=content_type)
-    page = (
-        pages.filter(locale__language_code=language).first()
-        or pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    types = {
+        ContentType.objects.get_by_natural_key(*ENTRANCE_PAGE_MODELS[kind]).pk: kind
+        for kind in kinds
+    }
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(
+            content_type__in=types,
+            locale__language_code__in={language, settings.LANGUAGE_CODE},
+        )
+        .select_related("locale")
+        .order_by("path")
     )
-    if page is not None:
-        return page.url
-    fallback = ENTRANCE_FALLBACK_URLS[kind]
-    if fallback:
-        with translation.override(language):
-            return reverse(fallback)
-    return "/"
+    found = {}
+    for page in pages:
+        kind = types[page.content_type_id]
+        rank = 0 if page.locale.language_code == language else 1
+        if kind not in found or rank < found[kind][0]:
+            found[kind] = (rank, page)
+    urls = {}
+    for kind in kinds:
+        if kind in found:
+            urls[kind] = found[kind][1].url
+        elif ENTRANCE_FALLBACK_URLS[kind]:
+            with translation.override(language):
+                urls[kind] = reverse(ENTRANCE_FALLBACK_URLS[kind])
+        else:
+            urls[kind] = "/"
+    return urls
+
+
+def entrance_url(kind, language=None):
+    return entrance_urls([kind], language)[kind]
 
 
 def with_query(url, params):

@@ -9,7 +9,7 @@ from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
 from campaigns.models import CallToAction
-from campaigns.targets import ENTRANCE_PAGE_MODELS, entrance_url, with_query
+from campaigns.targets import entrance_urls, with_query
 from home.blocks import MediaEmbedBlock
 
 register = template.Library()
@@ -53,43 +53,6 @@ ENTRANCE_LABELS = [
     (CallToAction.ENTRY_PASS, "show_entry_pass"),
     (CallToAction.CONSULT, "show_consult"),
 ]
-
-
-def entrance_urls(kinds):
-    """entrance_url() for several kinds with one page query: the live, public entrance page
-    in the visitor's language, else in Japanese; kinds without a page use entrance_url()."""
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from django.utils import translation
-    from wagtail.models import Page
-
-    if not kinds:
-        return {}
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    types = {
-        ContentType.objects.get_by_natural_key(*ENTRANCE_PAGE_MODELS[kind]).pk: kind
-        for kind in kinds
-    }
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(
-            content_type__in=types,
-            locale__language_code__in={language, settings.LANGUAGE_CODE},
-        )
-        .select_related("locale")
-        .order_by("path")
-    )
-    found = {}
-    for page in pages:
-        kind = types[page.content_type_id]
-        rank = 0 if page.locale.language_code == language else 1
-        if kind not in found or rank < found[kind][0]:
-            found[kind] = (rank, page)
-    return {
-        kind: found[kind][1].url if kind in found else entrance_url(kind, language)
-        for kind in kinds
-    }
 
 
 @register.simple_tag
