@@ -1,5 +1,6 @@
 """City and contractor editors run campaigns: creators, tracking links, fees and budgets,
-and the dashboard. Created by a migration, so the rights exist on every install."""
+and the dashboard; translators translate the creators' names and profiles, as they do the
+other translatable snippets. Created by a migration, so the rights exist on every install."""
 
 from django.db import migrations
 
@@ -33,6 +34,10 @@ def grant(apps, schema_editor):
     for name in GROUPS:
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*permissions)
+    translators, _created = Group.objects.get_or_create(name="Translators")
+    translators.permissions.add(
+        *[p for p in permissions if p.codename in ("change_creator", "view_creator")]
+    )
 
 
 class Migration(migrations.Migration):

@@ -99,7 +99,11 @@ def test_campaign_roles_reach_every_screen_and_see_the_menu(client, link, role):
 @pytest.mark.parametrize("role", OTHER_ROLES)
 def test_other_roles_neither_see_nor_reach_the_campaign_screens(client, link, role):
     client.force_login(staff(role))
-    for url in screens(link):
+    # Translators translate creators (a translatable snippet), and reach nothing else.
+    allowed = {CREATORS} if role == "Translators" else set()
+    for url in allowed:
+        assert client.get(url).status_code == 200, url
+    for url in set(screens(link)) - allowed:
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert "image/" not in response.get("Content-Type", ""), url
@@ -109,7 +113,7 @@ def test_other_roles_neither_see_nor_reach_the_campaign_screens(client, link, ro
     admin_home = client.get("/admin/")
     if admin_home.status_code == 200:
         html = admin_home.content.decode()
-        for url in (DASHBOARD, LINKS, CREATORS, COSTS):
+        for url in {DASHBOARD, LINKS, CREATORS, COSTS} - allowed:
             assert f'"{url}"' not in html, url
 
 
