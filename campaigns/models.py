@@ -476,7 +476,9 @@ class CampaignCost(models.Model):
         related_name="costs",
         limit_choices_to=campaigns_in_default_locale,
     )
-    channel = models.CharField(_("promotion channel"), max_length=20, choices=Channel.choices, blank=True)
+    channel = models.CharField(
+        _("promotion channel"), max_length=20, choices=Channel.choices, blank=True
+    )
     amount = models.PositiveIntegerField(_("amount (yen, tax included)"))
     description = models.CharField(_("description"), max_length=200, blank=True)
 
@@ -523,7 +525,9 @@ class Touch(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    channel = models.CharField(_("promotion channel"), max_length=20, choices=Channel.choices, blank=True)
+    channel = models.CharField(
+        _("promotion channel"), max_length=20, choices=Channel.choices, blank=True
+    )
     utm_source = models.CharField("utm_source", max_length=100, blank=True)
     utm_medium = models.CharField("utm_medium", max_length=100, blank=True)
     utm_campaign = models.CharField("utm_campaign", max_length=100, blank=True)
