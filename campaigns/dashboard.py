@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
@@ -28,6 +27,7 @@ from campaigns.models import (
     ConversionKind,
     Creator,
     TrackingLink,
+    campaigns_in_default_locale,
 )
 from home.csv_export import safe_cell
 
@@ -125,7 +125,7 @@ def figures(date_from, date_to, campaign=None):
         in_view = {campaign.pk}
     else:
         running = CampaignPage.objects.filter(
-            starts_at__lt=end, ends_at__gte=start, **_default_locale()
+            starts_at__lt=end, ends_at__gte=start, **campaigns_in_default_locale()
         ).values_list("pk", flat=True)
         in_view = {key for key in tables["campaign"] if key is not None} | set(running)
     costs = CampaignCost.objects.filter(campaign_id__in=in_view)
@@ -145,10 +145,6 @@ def figures(date_from, date_to, campaign=None):
 
     _name_rows(tables)
     return {dimension: _sorted(tables[dimension].values()) for dimension in DIMENSIONS}
-
-
-def _default_locale():
-    return {"locale__language_code": settings.LANGUAGE_CODE}
 
 
 def _name_rows(tables):

@@ -116,19 +116,6 @@ class Creator(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self):
         return f"{self.name} ({self.handle})" if self.handle else self.name
 
-    @property
-    def original(self):
-        """The Japanese original: links, clicks and costs always point at it."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return self.get_translation_or_none(default_locale()) or self
-
-
-def default_locale():
-    from wagtail.models import Locale
-
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-
 
 class CreatorPostBlock(blocks.StructBlock):
     """A creator's post about the campaign: an embed, or a plain link with an image (no
@@ -320,12 +307,6 @@ class CampaignPage(BasePage):
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.has_started else []
-
-    @property
-    def original(self):
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return self.get_translation_or_none(default_locale()) or self
 
 
 class CampaignCreator(Orderable):

@@ -75,15 +75,6 @@ class TrackingLinkFactory(factory.django.DjangoModelFactory):
     target = "campaign"
 
 
-def _touch(link):
-    return {
-        "link": link,
-        "campaign": link.campaign,
-        "creator": link.creator,
-        "channel": link.channel,
-    }
-
-
 class ClickFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Click
