@@ -47,11 +47,14 @@ system-deps:
 	@command -v msgfmt >/dev/null || { $(SUDO) $(APT_GET) update -qq && \
 		$(SUDO) $(APT_GET) install -y -qq gettext; }
 
-# Debian's Chromium and Noto CJK fonts for the browser tests; nothing is downloaded elsewhere.
+# Debian's Chromium and Noto CJK fonts for the browser tests, nginx for the test that serves the
+# static hand-over copy (RUNLEVEL=1: installed, not started), poppler to read PDFs back.
+# Nothing is downloaded elsewhere.
 browser-deps: system-deps
-	@{ [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; } || { \
+	@{ [ -x /usr/bin/chromium ] && [ -x /usr/sbin/nginx ] && command -v pdftotext >/dev/null && \
+		fc-list 2>/dev/null | grep -q "Noto Sans CJK"; } || { \
 		$(SUDO) $(APT_GET) update -qq && \
-		$(SUDO) $(APT_GET) install -y -qq chromium fonts-noto-cjk fontconfig; }
+		RUNLEVEL=1 $(SUDO) $(APT_GET) install -y -qq chromium fonts-noto-cjk fontconfig nginx-light poppler-utils; }
 
 messages: system-deps $(VENV)/.runtime ## compile the translation catalogues
 	$(MANAGE) compilemessages --ignore=.venv -v0

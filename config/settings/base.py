@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "passes",
     "consultations",
     "campaigns",
+    "content",
     # accounts
     "allauth",
     "allauth.account",
@@ -285,3 +286,10 @@ CONSULTATION_ATTACHMENT_MAX_BYTES = env.int(
 # Campaigns: a registration, pass, offer use, consultation or sign-up is credited to the last
 # tracking link or UTM set the visitor arrived with within this many days.
 CAMPAIGN_ATTRIBUTION_DAYS = env.int("CAMPAIGN_ATTRIBUTION_DAYS", default=30)
+
+# Hand-over (content/). The static copy (`manage.py export_static`) is served from this public
+# address; links to what only the application can do (search, forms, login, the Entry Pass,
+# the consultation desk) go to STATIC_EXPORT_DYNAMIC_URL when set, otherwise they are replaced
+# by a notice with the desk's phone and e-mail.
+STATIC_EXPORT_BASE_URL = env.str("STATIC_EXPORT_BASE_URL", default="")
+STATIC_EXPORT_DYNAMIC_URL = env.str("STATIC_EXPORT_DYNAMIC_URL", default="")
