@@ -94,7 +94,7 @@ def page_file(bundle_path):
 
 
 def media_file_name(folder, obj):
-    """A stable file name: the title's slug and a hash of the bytes (no database id)."""
+    """A stable file name: the stored name's stem and a hash of the bytes (no database id)."""
     with obj.file.open("rb") as handle:
         data = handle.read()
     original = PurePosixPath(obj.file.name)

@@ -86,9 +86,10 @@ class Plan:
 
 
 class Importer:
-    def __init__(self, path, *, force=False):
+    def __init__(self, path, *, force=False, keep_changed=False):
         self.reader = BundleReader(path)
         self.force = force
+        self.keep_changed = keep_changed
 
     # -- reading and checking ---------------------------------------------------------------
     def read(self):
@@ -254,7 +255,11 @@ class Importer:
     def run(self, dry_run=False):
         self.read()
         plan = self.plan()
-        if plan.conflicts and not self.force:
+        if plan.conflicts and self.keep_changed:
+            kept = {conflict.split(" ", 1)[0] for conflict in plan.conflicts}
+            plan.changed = [key for key in plan.changed if key not in kept]
+            plan.unchanged += sorted(kept)
+        elif plan.conflicts and not self.force:
             raise BundleError(
                 "",
                 "not imported: changed in this site since the last import (use --force to "
@@ -621,5 +626,7 @@ class _ReferenceChecker:
         return html
 
 
-def import_bundle(path, *, force=False, dry_run=False):
-    return Importer(path, force=force).run(dry_run=dry_run)
+def import_bundle(path, *, force=False, dry_run=False, keep_changed=False):
+    """Import the bundle at ``path``. ``force`` overwrites what editors changed since the last
+    import; ``keep_changed`` leaves it and imports the rest (the demo's re-seeding)."""
+    return Importer(path, force=force, keep_changed=keep_changed).run(dry_run=dry_run)

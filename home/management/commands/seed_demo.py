@@ -1,8 +1,10 @@
-"""Build the demo site: Japanese home page with its English translation, site identity,
-menus, settings and one login per role. Idempotent: running it twice changes nothing."""
+"""Build the demo site: import the demo content bundle (content/tomakomai/), then run the demo
+scenarios — one login per role, and what users' actions leave behind (members, passes and
+uses, consultations, sign-ups, clicks). Idempotent: running it twice changes nothing."""
 
 from importlib import import_module
 from importlib.util import find_spec
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
@@ -11,19 +13,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
+from content.importer import import_bundle
+from content.serializer import BundleError
 from home import demo_content as demo
-from home.demo_builder import DemoPortal
-from home.demo_images import get_or_create_demo_image
-from home.models import HomePage, NavigationMenu, NavigationMenuItem, SiteIdentity, SiteSettings
+from home.models import HomePage
 from home.search import rebuild_index
-from home.services import translate_through_localize
 
-# Each app that has demo content keeps it in <app>/demo.py: seed(home, stdout) builds it
-# (idempotently) after the portal, LOGINS lists the (e-mail, label) pairs it prints, and an
-# optional seed_pages(home, stdout) runs before the portal, so that an app's own page type can
-# take a slug the portal's calls to action point at (e.g. "consultation").
+DEMO_BUNDLE = Path(settings.BASE_DIR) / "content" / "tomakomai"
+
+# Each app that has demo scenarios keeps them in <app>/demo.py: seed(home, stdout) builds its
+# state (idempotently) after the content is imported, LOGINS lists the (e-mail, label) pairs it
+# prints. No app imports these modules.
 DEMO_MODULES = ["members.demo", "passes.demo", "consultations.demo", "campaigns.demo"]
 
 
@@ -45,6 +47,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Print the demo logins even when DEBUG is off.",
         )
+        parser.add_argument(
+            "--bundle",
+            default=str(DEMO_BUNDLE),
+            help="The content bundle to import (default: the Tomakomai demo).",
+        )
 
     def handle(self, *args, **options):
         if not settings.DEBUG and not options["force"]:
@@ -52,19 +59,17 @@ class Command(BaseCommand):
                 "seed_demo creates logins with a published password; it runs only with "
                 "DEBUG on. Use --force on a demo or test server."
             )
-        # No transaction around the whole build: wagtail-localize publishes each translation
-        # when its own transaction commits, and a page published later from an older snapshot
-        # would undo the tree bookkeeping (numchild) of the pages added meanwhile.
-        home = self.ensure_home_page()
-        site = self.ensure_site(home)
-        self.ensure_translation(home, "en", demo.HOME_EN)
-        for module in demo_modules():
-            if hasattr(module, "seed_pages"):
-                module.seed_pages(home=home, stdout=self.stdout)
-        portal = DemoPortal(home).build()
-        self.ensure_identity()
-        self.ensure_menus(home, portal)
-        self.ensure_settings(site)
+        try:
+            # Objects an editor changed since the last import are left as they are.
+            plan = import_bundle(options["bundle"], keep_changed=True)
+        except BundleError as error:
+            raise CommandError(str(error)) from None
+        if options["verbosity"] > 0:
+            self.stdout.write(f"Content bundle: {plan.summary()}.")
+        home = HomePage.objects.get(
+            locale=Locale.objects.get(language_code=settings.LANGUAGE_CODE), depth=2
+        )
+        self.ensure_site(home)
         self.ensure_users()
         for module in demo_modules():
             module.seed(home=home, stdout=self.stdout)
@@ -75,78 +80,16 @@ class Command(BaseCommand):
         if settings.DEBUG or options["print_logins"]:
             self.print_logins()
 
-    def ensure_home_page(self):
-        ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        home = HomePage.objects.filter(locale=ja, depth=2).first()
-        if home:
-            return home
-        root = Page.get_first_root_node()
-        # Wagtail's "Welcome" placeholder holds the slug we need.
-        for page in root.get_children().filter(locale=ja, slug=demo.HOME["slug"]):
-            if page.specific_class is Page:
-                page.delete()
-        home = HomePage(locale=ja, **demo.HOME)
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        return home
-
     def ensure_site(self, home):
         """The default site answers at WAGTAILADMIN_BASE_URL (its canonical URLs use it)."""
         base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        site = Site.objects.filter(is_default_site=True).first()
-        if site is None or site.hostname == "localhost":
-            site = site or Site(is_default_site=True)
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if site.pk is None or site.hostname == "localhost":
             site.hostname = base.hostname or "localhost"
             site.port = base.port or (443 if base.scheme == "https" else 80)
         site.root_page = home
-        site.site_name = demo.SITE["site_name"]
         site.save()
         return site
-
-    def ensure_translation(self, instance, language_code, strings):
-        locale = Locale.objects.get(language_code=language_code)
-        existing = instance.get_translation_or_none(locale)
-        if existing is not None:
-            return existing
-        return translate_through_localize(instance, language_code, strings)
-
-    def ensure_identity(self):
-        ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        identity = SiteIdentity.objects.filter(locale=ja).first()
-        if identity is None:
-            identity = SiteIdentity.objects.create(locale=ja, **demo.IDENTITY)
-        self.ensure_translation(identity, "en", demo.IDENTITY_EN)
-
-    def ensure_menus(self, home, portal):
-        ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-        for location, spec in demo.MENUS.items():
-            menu = NavigationMenu.objects.filter(locale=ja, location=location).first()
-            if menu is None:
-                menu = NavigationMenu(locale=ja, location=location, title=spec["title"])
-                for order, (label, target) in enumerate(spec["items"]):
-                    item = NavigationMenuItem(label=label, sort_order=order, locale=ja)
-                    if target == "home":
-                        item.link_page = home
-                    elif target.startswith("https://"):
-                        item.link_url = target
-                    else:
-                        item.link_page = home.get_descendants().get(slug=target, locale=ja)
-                    menu.items.add(item)
-                menu.save()
-            self.ensure_translation(menu, "en", demo.MENUS_EN)
-
-    def ensure_settings(self, site):
-        site_settings = SiteSettings.for_site(site)
-        changed = False
-        if site_settings.default_share_image_id is None:
-            site_settings.default_share_image = get_or_create_demo_image("port")
-            changed = True
-        for field, value in demo.SETTINGS.items():
-            if not getattr(site_settings, field):
-                setattr(site_settings, field, value)
-                changed = True
-        if changed:
-            site_settings.save()
 
     def ensure_users(self):
         User = get_user_model()
