@@ -61,3 +61,28 @@ def _download(request):
 def _count(dataset):
     rows = dataset.rows()
     return rows.count() if hasattr(rows, "count") and not isinstance(rows, list) else len(rows)
+
+
+@require_http_methods(["GET", "POST"])
+def content_bundle_view(request):
+    """The whole site as a content bundle (.zip), for city editors (the city owns it)."""
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    from content.exporter import export_bundle
+
+    if not data_export.can_export(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        exporter = export_bundle(None)
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = HttpResponse(exporter.writer.zip_bytes(), content_type="application/zip")
+        response["Content-Disposition"] = f'attachment; filename="content-bundle-{stamp}.zip"'
+        return _private(response)
+    return _private(
+        TemplateResponse(
+            request,
+            "content/admin/content_bundle.html",
+            {"page_title": _("Content bundle"), "header_icon": "download"},
+        )
+    )

@@ -10,6 +10,7 @@ transaction: a bad bundle imports nothing.
 
 import hashlib
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -17,13 +18,17 @@ from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_all_child_relations
+from modelsearch import index as search_index
+from modelsearch import signal_handlers
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site, TranslatableMixin
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from content.bundle import FORMAT, MANIFEST, BundleReader
@@ -48,6 +53,26 @@ from content.serializer import (
     load_instance,
     walk_stream,
 )
+
+
+@contextmanager
+def search_updates_paused():
+    """Wagtail's per-object search index updates, off for the duration (``after_import``
+    rebuilds the index once)."""
+    handlers = [(post_save, signal_handlers.post_save_signal_handler)]
+    handlers.append((post_delete, signal_handlers.post_delete_signal_handler))
+    models_ = [
+        m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)
+    ]
+    for model in models_:
+        for signal, handler in handlers:
+            signal.disconnect(handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models_:
+            for signal, handler in handlers:
+                signal.connect(handler, sender=model)
 
 
 def digest(entry):
@@ -268,7 +293,8 @@ class Importer:
         if dry_run:
             return plan
         self.todo = set(plan.created) | set(plan.changed)
-        with transaction.atomic():
+        # The search and reference indexes are rebuilt once afterwards, not object by object.
+        with transaction.atomic(), disable_reference_index_auto_update(), search_updates_paused():
             self.write()
             after = Exporter().export_entries()
             for key in self.bundle_entries:

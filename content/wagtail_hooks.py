@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from content import data_export, urls_admin
+from content import admin_views, data_export, urls_admin
 
 
 class DataExportMenuItem(MenuItem):
@@ -20,6 +20,13 @@ class DataExportMenuItem(MenuItem):
 
 
 HANDOVER_MENU_ITEMS = [
+    DataExportMenuItem(
+        _("Content bundle"),
+        reverse_lazy("content_bundle"),
+        name="content-bundle",
+        icon_name="download",
+        order=90,
+    ),
     DataExportMenuItem(
         _("Data export"),
         reverse_lazy("content_data:export"),
@@ -34,7 +41,10 @@ handover_menu = Menu(register_hook_name="register_handover_menu_item", items=HAN
 
 @hooks.register("register_admin_urls")
 def register_data_export_urls():
-    return [path("hand-over/data/", include(urls_admin, namespace="content_data"))]
+    return [
+        path("hand-over/data/", include(urls_admin, namespace="content_data")),
+        path("hand-over/content/", admin_views.content_bundle_view, name="content_bundle"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
