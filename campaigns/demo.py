@@ -1,234 +1,76 @@
-"""Demo content of the campaigns: the campaign index, a running winter campaign and an ended
-summer one (ja + en), two creators, tracking links on several channels, fees and budgets, and
-recorded clicks and conversions so that the campaign dashboard shows believable figures.
+"""Demo scenarios of the campaigns: the fees and budgets the city's editors entered, and what
+visitors did with the tracking links of the content bundle — clicks on /go/ links over the
+campaigns' periods and the conversions that followed — so that the campaign dashboard shows
+believable figures. Clicks and conversions are stored with record_click() and
+record_conversion(), the functions the /go/ view and the conversion signals call.
 Idempotent: running seed_demo twice changes nothing."""
 
 import hashlib
 import random
+from collections import namedtuple
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
+from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import Locale
 
-from campaigns.attribution import link_touch
+from campaigns.attribution import link_touch, record_click, record_conversion
 from campaigns.models import (
     CampaignCost,
-    CampaignCreator,
-    CampaignIndexPage,
     CampaignPage,
-    CampaignRelatedPage,
     Click,
     Conversion,
     ConversionKind,
     Creator,
     TrackingLink,
 )
-from home.demo_builder import DemoPortal
-from home.demo_images import get_or_create_demo_image
-from home.services import translate_through_localize
 
 LOGINS = []
 
-INDEX = {
-    "title": ("キャンペーン", "Campaigns"),
-    "intro": (
-        "苫小牧市が発信者のみなさんと行っているキャンペーンです。広告を含むページには"
-        "「広告・PR」と表示しています。",
-        "Campaigns that Tomakomai City runs with creators. Pages that contain advertising are "
-        "labelled as such.",
-    ),
+# Per campaign (by slug): its links' clicks (code, clicks, share of unique visitors), and the
+# fees and budgets (creator handle, channel, yen, description).
+CAMPAIGNS = {
+    "winter-2026": {
+        "clicks": [
+            ("winter-aki-ig", 140, 0.8),
+            ("winter-aki-tiktok", 60, 0.85),
+            ("winter-ken-yt", 90, 0.8),
+            ("winter-ken-x", 35, 0.9),
+            ("winter-line", 45, 0.75),
+            ("winter-press", 25, 0.9),
+            ("winter-flyer", 20, 0.95),
+            ("winter-newsletter", 30, 0.7),
+        ],
+        "costs": [
+            ("@aki_tomakomai_life", "", 150000, "あきさん 投稿3回と動画1本"),
+            ("@ken_kitano_outdoor", "", 200000, "ケンさん 動画2本"),
+            (None, "flyer", 60000, "チラシ印刷 5,000部"),
+            (None, "web_ad", 80000, "ウェブ広告"),
+        ],
+    },
+    "summer-2026": {
+        "clicks": [
+            ("summer-aki-ig", 110, 0.8),
+            ("summer-ken-yt", 70, 0.85),
+            ("summer-x", 40, 0.9),
+            ("summer-web-ad", 95, 0.95),
+            ("summer-flyer", 15, 0.95),
+        ],
+        "costs": [
+            ("@aki_tomakomai_life", "", 120000, "あきさん 投稿2回"),
+            (None, "web_ad", 100000, "ウェブ広告"),
+        ],
+    },
 }
 
-PR_LABEL = ("広告・PR", "Advertisement / PR")
-PR_NOTE = (
-    "このキャンペーンは、苫小牧市が下記の発信者に依頼して行っています。",
-    "Tomakomai City runs this campaign and has paid the creators below to take part.",
-)
-FURUSATO_NOZEI = (
-    "ふるさと納税で苫小牧を応援する",
-    "Support Tomakomai with furusato nozei",
-)
-FURUSATO_NOZEI_URL = "https://www.furusato-tax.jp/city/product/01213"
-
-CREATORS = [
-    {
-        "handle": "@aki_tomakomai_life",
-        "platform": "instagram",
-        "photo": "food",
-        "name": ("あき｜苫小牧ぐらし", "Aki | Life in Tomakomai"),
-        "bio": (
-            "札幌から苫小牧へ移住して3年。ほっき貝の朝ごはん、ウトナイ湖の朝焼け、"
-            "港のまちの日常を写真で発信しています。",
-            "Moved from Sapporo to Tomakomai three years ago. Posts photos of hokki clam "
-            "breakfasts, sunrise over Lake Utonai and everyday life in the port town.",
-        ),
-        "profile_url": "https://www.instagram.com/aki_tomakomai_life/",
-    },
-    {
-        "handle": "@ken_kitano_outdoor",
-        "platform": "youtube",
-        "photo": "mountain",
-        "name": ("北のアウトドア ケン", "Ken, Outdoors in the North"),
-        "bio": (
-            "北海道の山と海を歩く動画を配信。樽前山の登山、冬の支笏湖、"
-            "苫小牧港からのフェリー旅が人気です。",
-            "Makes videos about walking Hokkaido's mountains and coast. His climbs of Mount "
-            "Tarumae, winter trips to Lake Shikotsu and ferry journeys from Tomakomai Port are "
-            "the favourites.",
-        ),
-        "profile_url": "https://www.youtube.com/@ken_kitano_outdoor",
-    },
-]
-
-CAMPAIGNS = [
-    {
-        "slug": "winter-2026",
-        "code": "winter-2026",
-        "start_days": -14,
-        "end_days": 42,
-        "image": "snow",
-        "title": (
-            "冬の苫小牧、ふるさと住民になろう",
-            "Winter in Tomakomai: become a furusato resident",
-        ),
-        "catch_copy": (
-            "雪の少ない北海道の冬を、港のまちで。",
-            "A Hokkaido winter with little snow, in a port town.",
-        ),
-        "lead": (
-            "苫小牧は北海道のなかでも雪が少なく、冬も晴れの日が続きます。"
-            "ふるさと住民に登録して、エントリーパスで冬の苫小牧を体験してください。",
-            "Tomakomai gets less snow than most of Hokkaido, and winter days are often sunny. "
-            "Register as a furusato resident and try winter in Tomakomai with the Entry Pass.",
-        ),
-        "body": [
-            ("heading", "冬こそ、ほっき貝", "Winter is hokki clam season"),
-            (
-                "paragraph",
-                "苫小牧は、ほっき貝の水揚げ量が日本一のまちです。冬の漁で獲れた身の厚いほっき貝を、"
-                "マルトマ食堂のほっきカレーや、市場の炭火焼きで味わえます。",
-                "Tomakomai lands more hokki clams than any other town in Japan. Try the thick "
-                "winter catch in a hokki curry at Marutoma Shokudo or grilled over charcoal at "
-                "the market.",
-            ),
-            ("heading", "凍ったウトナイ湖と樽前山", "Frozen Lake Utonai and Mount Tarumae"),
-            (
-                "paragraph",
-                "1月から2月にかけて、ウトナイ湖にはオオハクチョウが羽を休めます。"
-                "晴れた朝には、雪をかぶった樽前山の溶岩ドームがくっきりと見えます。",
-                "From January to February, whooper swans rest on Lake Utonai. On clear "
-                "mornings the snow-capped lava dome of Mount Tarumae stands out sharply.",
-            ),
-            ("heading", "フェリーで、気軽に行き来", "Come and go by ferry"),
-            (
-                "paragraph",
-                "苫小牧港からは、仙台・名古屋・八戸・大洗・秋田・新潟・敦賀行きのフェリーが出ています。"
-                "車ごと渡れるので、二地域居住の行き来にも便利です。",
-                "Ferries leave Tomakomai Port for Sendai, Nagoya, Hachinohe, Oarai, Akita, "
-                "Niigata and Tsuruga. You can take your car, which makes living in two places "
-                "easy.",
-            ),
-        ],
-        "posts": [
-            (
-                0,
-                "https://www.instagram.com/p/winter-hokki-breakfast/",
-                "food",
-                (
-                    "朝の市場で、ほっき貝の炭火焼き。",
-                    "Hokki clams grilled over charcoal at the morning market.",
-                ),
-            ),
-            (
-                1,
-                "https://www.youtube.com/watch?v=tarumae-winter",
-                "mountain",
-                (
-                    "冬の樽前山、7合目からの景色。",
-                    "Mount Tarumae in winter: the view from the seventh station.",
-                ),
-            ),
-        ],
-        "ended_message": (
-            "冬のキャンペーンは終了しました。ふるさと住民登録とエントリーパスは、"
-            "引き続きご利用いただけます。",
-            "The winter campaign has ended. Furusato resident registration and the Entry Pass "
-            "remain open.",
-        ),
-        "links": [
-            # code, channel, creator index, target, clicks, unique share
-            ("winter-aki-ig", "instagram", 0, "campaign", 140, 0.8),
-            ("winter-aki-tiktok", "tiktok", 0, "campaign", 60, 0.85),
-            ("winter-ken-yt", "youtube", 1, "campaign", 90, 0.8),
-            ("winter-ken-x", "x", 1, "campaign", 35, 0.9),
-            ("winter-line", "line", None, "register", 45, 0.75),
-            ("winter-press", "press_release", None, "campaign", 25, 0.9),
-            ("winter-flyer", "flyer", None, "entry_pass", 20, 0.95),
-            ("winter-newsletter", "newsletter", None, "campaign", 30, 0.7),
-        ],
-        "costs": [
-            (0, "", 150000, ("あきさん 投稿3回と動画1本", "Aki: three posts and one video")),
-            (1, "", 200000, ("ケンさん 動画2本", "Ken: two videos")),
-            (None, "flyer", 60000, ("チラシ印刷 5,000部", "5,000 printed flyers")),
-            (None, "web_ad", 80000, ("ウェブ広告", "Web advertisements")),
-        ],
-    },
-    {
-        "slug": "summer-2026",
-        "code": "summer-2026",
-        "start_days": -150,
-        "end_days": -90,
-        "image": "lake",
-        "title": ("夏の苫小牧で、ワーケーション", "Workcation in Tomakomai this summer"),
-        "catch_copy": (
-            "涼しい夏、海と森のそばで働く。",
-            "A cool summer, working by the sea and the forest.",
-        ),
-        "lead": (
-            "最高気温が25℃前後の苫小牧の夏。駅前のコワーキングスペースで働き、"
-            "夕方はウトナイ湖や海辺を散歩する一週間を過ごしてみませんか。",
-            "Summer highs in Tomakomai stay around 25°C. Spend a week working at a co-working "
-            "space by the station and walking by Lake Utonai or the sea in the evening.",
-        ),
-        "body": [
-            ("heading", "夏の苫小牧の過ごし方", "Summer days in Tomakomai"),
-            (
-                "paragraph",
-                "朝は苫小牧港の漁港でほっき貝の水揚げを見学し、日中は駅前で仕事、"
-                "週末は樽前山に登る。そんな夏の一週間を紹介します。",
-                "Watch the hokki clam catch come in at the fishing port in the morning, work "
-                "by the station during the day and climb Mount Tarumae at the weekend: one "
-                "summer week in Tomakomai.",
-            ),
-        ],
-        "posts": [
-            (
-                0,
-                "https://www.instagram.com/p/summer-utonai-evening/",
-                "lake",
-                ("夕方のウトナイ湖で、仕事終わりの散歩。", "An after-work walk by Lake Utonai."),
-            ),
-        ],
-        "ended_message": (
-            "夏のワーケーションキャンペーンは終了しました。たくさんのご参加ありがとうございました。"
-            "現在開催中のキャンペーンもご覧ください。",
-            "The summer workcation campaign has ended. Thank you to everyone who took part. "
-            "Have a look at the campaigns running now.",
-        ),
-        "links": [
-            ("summer-aki-ig", "instagram", 0, "campaign", 110, 0.8),
-            ("summer-ken-yt", "youtube", 1, "campaign", 70, 0.85),
-            ("summer-x", "x", None, "campaign", 40, 0.9),
-            ("summer-web-ad", "web_ad", None, "campaign", 95, 0.95),
-            ("summer-flyer", "flyer", None, "consult", 15, 0.95),
-        ],
-        "costs": [
-            (0, "", 120000, ("あきさん 投稿2回", "Aki: two posts")),
-            (None, "web_ad", 100000, ("ウェブ広告", "Web advertisements")),
-        ],
-    },
-]
+# The press release about the registration carries its own short link (not tied to a
+# campaign): copies of the release in the media lead to the registration.
+PRESS_LINK = {
+    "code": "press-furusato-registration",
+    "news_slug": "furusato-resident-registration-starts",
+    "clicks": 48,
+    "unique": 0.85,
+}
 
 # Conversions per link: registrations, passes, offer uses, consultations, activity sign-ups.
 CONVERSIONS = {
@@ -255,192 +97,73 @@ KINDS = [
     ConversionKind.ACTIVITY_SIGNUP,
 ]
 
-# A press release of the portal's demo carries its own short link (not tied to a campaign):
-# copies of the release in the media lead to the registration and are counted.
-PRESS_LINK = {
-    "code": "press-furusato-registration",
-    "news_slug": "furusato-resident-registration-starts",
-    "clicks": 48,
-    "unique": 0.85,
-    "note": "ふるさと住民登録の開始（プレスリリース）",
+USER_AGENTS = {
+    "mobile": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) Mobile/15E148 Safari/604.1",
+    "tablet": "Mozilla/5.0 (iPad; CPU OS 18_0 like Mac OS X) Safari/604.1",
+    "desktop": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0 Safari/537.36",
 }
+
+# What record_conversion() needs of the converted record: its id. Conversions point at the
+# other scenarios' records first, then at records that exist only in these figures (ids
+# "demo-…", which can never collide with a real record's).
+Record = namedtuple("Record", "pk")
 
 
 def seed(home, stdout):
-    builder = DemoPortal(home)
-    creators = seed_creators(builder)
-    index = seed_index(builder, home)
-    campaigns = {}
-    for spec in CAMPAIGNS:
-        campaigns[spec["code"]] = seed_campaign(builder, index, spec, creators)
-    links = seed_links(campaigns, creators)
-    seed_costs(campaigns, creators)
-    periods = {
-        code: (link.campaign.starts_at, link.campaign.ends_at) for code, link in links.items()
-    }
-    press = seed_press_release(builder.ja)
+    links = {link.code: link for link in TrackingLink.objects.select_related("campaign")}
+    periods = {}
+    for slug in CAMPAIGNS:
+        campaign = CampaignPage.objects.filter(locale=home.locale, slug=slug).first()
+        if campaign is not None:
+            enter_costs(campaign, CAMPAIGNS[slug]["costs"])
+            for code, _clicks, _unique in CAMPAIGNS[slug]["clicks"]:
+                periods[code] = (campaign.starts_at, campaign.ends_at)
+    press = press_period(home.locale)
     if press is not None:
-        links[PRESS_LINK["code"]], periods[PRESS_LINK["code"]] = press
-    seed_clicks(links, periods)
-    seed_conversions(links, periods)
-    stdout.write("Campaigns: demo campaigns, links, clicks and conversions ready.")
+        periods[PRESS_LINK["code"]] = press
+    links = {code: link for code, link in links.items() if code in periods}
+    if not links:
+        return
+    made = []
+    if not Click.objects.filter(link__in=list(links.values())).exists():
+        made.append(f"{follow_links(links, periods)} clicks")
+    if not Conversion.objects.filter(link__in=list(links.values())).exists():
+        made.append(f"{convert(links, periods)} conversions")
+    if made:
+        stdout.write(f"Campaigns: {' and '.join(made)} on the demo links.")
 
 
-def _translate(instance, strings):
-    en = Locale.objects.get(language_code="en")
-    if instance.get_translation_or_none(en) is None:
-        translate_through_localize(instance, "en", strings)
-
-
-def seed_creators(builder):
-    ja = builder.ja
-    creators = []
-    for spec in CREATORS:
-        creator = Creator.objects.filter(locale=ja, handle=spec["handle"]).first()
-        if creator is None:
-            creator = Creator.objects.create(
-                locale=ja,
-                name=spec["name"][0],
-                handle=spec["handle"],
-                platform=spec["platform"],
-                photo=get_or_create_demo_image(spec["photo"]),
-                bio=spec["bio"][0],
-                profile_url=spec["profile_url"],
-            )
-        _translate(
-            creator,
-            {
-                spec["name"][0]: spec["name"][1],
-                spec["bio"][0]: spec["bio"][1],
-                spec["handle"]: spec["handle"],
-            },
+def enter_costs(campaign, costs):
+    """What the editors enter on the fees and budgets screen (a plain form, no service)."""
+    if campaign.costs.exists():
+        return
+    creators = {c.handle: c for c in Creator.objects.filter(locale=campaign.locale)}
+    CampaignCost.objects.bulk_create(
+        CampaignCost(
+            campaign=campaign,
+            creator=creators.get(handle) if handle else None,
+            channel=channel,
+            amount=amount,
+            description=description,
         )
-        creators.append(creator)
-    return creators
-
-
-def seed_index(builder, home):
-    index = CampaignIndexPage(
-        title=builder.pair(INDEX["title"]), slug="campaigns", intro=builder.pair(INDEX["intro"])
+        for handle, channel, amount, description in costs
     )
-    index, _created = builder.add(home, index)
-    builder.translate(index)
-    return index
 
 
-def _at(days, hour):
-    now = timezone.localtime()
-    return (now + timedelta(days=days)).replace(hour=hour, minute=0, second=0, microsecond=0)
-
-
-def seed_campaign(builder, index, spec, creators):
-    page = CampaignPage(
-        title=builder.pair(spec["title"]),
-        slug=spec["slug"],
-        code=spec["code"],
-        starts_at=_at(spec["start_days"], 10),
-        ends_at=_at(spec["end_days"], 23),
-        pr_label=builder.pair(PR_LABEL),
-        pr_note=builder.pair(PR_NOTE),
-        catch_copy=builder.pair(spec["catch_copy"]),
-        lead=builder.pair(spec["lead"]),
-        hero_image=get_or_create_demo_image(spec["image"]),
-        body=builder.stream(spec["body"]),
-        posts=[
-            {
-                "type": "post",
-                "value": {
-                    "creator": creators[who].pk,
-                    "url": url,
-                    "embed": False,
-                    "image": get_or_create_demo_image(image).pk,
-                    "caption": builder.pair(caption),
-                },
-            }
-            for who, url, image, caption in spec["posts"]
-        ],
-        external_cta_label=builder.pair(FURUSATO_NOZEI),
-        external_cta_url=FURUSATO_NOZEI_URL,
-        ended_message=builder.pair(spec["ended_message"]),
-    )
-    builder.strings[spec["code"]] = spec["code"]
-    creator_indexes = sorted({who for *_rest, who, _t, _c, _u in spec["links"] if who is not None})
-    page.featured_creators = [CampaignCreator(creator=creators[i]) for i in creator_indexes]
-    if spec["code"] == "summer-2026":
-        activities = (
-            index.get_parent().get_children().filter(slug="activities", locale=index.locale)
-        )
-        page.related_pages = [CampaignRelatedPage(related=p) for p in activities]
-    page, _created = builder.add(index, page)
-    builder.translate(page)
-    return page
-
-
-def seed_links(campaigns, creators):
-    links = {}
-    for spec in CAMPAIGNS:
-        campaign = campaigns[spec["code"]]
-        for code, channel, who, target, _clicks, _unique in spec["links"]:
-            creator = creators[who] if who is not None else None
-            link, _created = TrackingLink.objects.get_or_create(
-                code=code,
-                defaults={
-                    "campaign": campaign,
-                    "channel": channel,
-                    "creator": creator,
-                    "target": target,
-                    "utm_content": creator.handle.lstrip("@") if creator else "",
-                },
-            )
-            links[code] = link
-    return links
-
-
-def seed_costs(campaigns, creators):
-    for spec in CAMPAIGNS:
-        campaign = campaigns[spec["code"]]
-        if campaign.costs.exists():
-            continue
-        CampaignCost.objects.bulk_create(
-            CampaignCost(
-                campaign=campaign,
-                creator=creators[who] if who is not None else None,
-                channel=channel,
-                amount=amount,
-                description=description[0],
-            )
-            for who, channel, amount, description in spec["costs"]
-        )
-
-
-def seed_press_release(ja):
-    """Give the demo's press release about the registration its tracking link."""
+def press_period(locale):
+    """From the release's day to now, when the release is there."""
     from home.models import NewsPage
 
-    news = NewsPage.objects.filter(locale=ja, slug=PRESS_LINK["news_slug"]).first()
-    if news is None:
+    news = NewsPage.objects.filter(locale=locale, slug=PRESS_LINK["news_slug"]).first()
+    if news is None or news.tracking_link is None:
         return None
-    link, _created = TrackingLink.objects.get_or_create(
-        code=PRESS_LINK["code"],
-        defaults={
-            "channel": "press_release",
-            "target": "register",
-            "utm_campaign": "furusato-registration",
-            "note": PRESS_LINK["note"],
-        },
-    )
-    for page in [news, *news.get_translations()]:
-        if page.tracking_link_id is None:
-            page.tracking_link = link
-            revision = page.save_revision()
-            if page.live:
-                revision.publish()
-    start = timezone.make_aware(datetime.combine(news.date, time(10)))
-    return link, (start, timezone.now())
+    return timezone.make_aware(datetime.combine(news.date, time(10))), timezone.now()
 
 
-def _visitor(seed):
-    return hashlib.sha256(f"demo-visitor:{seed}".encode()).hexdigest()[:32]
+def _address(seed):
+    """A visitor's address, in the range kept for documentation (2001:db8::/32)."""
+    digest = hashlib.sha256(f"demo-visitor:{seed}".encode()).hexdigest()
+    return "2001:db8:" + ":".join(digest[i : i + 4] for i in range(0, 24, 4))
 
 
 def _spread(rng, period, now):
@@ -457,60 +180,63 @@ def _spread(rng, period, now):
 
 
 @transaction.atomic
-def seed_clicks(links, periods):
-    if Click.objects.filter(link__in=list(links.values())).exists():
-        return
+def follow_links(links, periods):
+    """Visitors open the links: record_click() with the request the /go/ view gets, from a
+    visitor's address and phone, tablet or computer (the view's bot and prefetch checks do
+    not apply to these)."""
     rng = random.Random(2026)
     now = timezone.now()
+    factory = RequestFactory()
     devices = ["mobile"] * 7 + ["tablet"] + ["desktop"] * 2
+    volumes = [row for spec in CAMPAIGNS.values() for row in spec["clicks"]]
+    volumes.append((PRESS_LINK["code"], PRESS_LINK["clicks"], PRESS_LINK["unique"]))
     clicks = []
-    volumes = [
-        (code, count, unique_share)
-        for spec in CAMPAIGNS
-        for code, _channel, _who, _target, count, unique_share in spec["links"]
-    ]
-    if PRESS_LINK["code"] in links:
-        volumes.append((PRESS_LINK["code"], PRESS_LINK["clicks"], PRESS_LINK["unique"]))
     for code, count, unique_share in volumes:
+        if code not in links:
+            continue
         link = links[code]
-        visitors = [_visitor(f"{code}:{n}") for n in range(max(1, int(count * unique_share)))]
+        visitors = [_address(f"{code}:{n}") for n in range(max(1, int(count * unique_share)))]
         for n in range(count):
-            visitor = visitors[n] if n < len(visitors) else rng.choice(visitors)
-            clicks.append(
-                Click(
-                    **link_touch(link),
-                    clicked_at=_spread(rng, periods[code], now),
-                    visitor=visitor,
-                    device=rng.choice(devices),
-                )
+            address = visitors[n] if n < len(visitors) else rng.choice(visitors)
+            clicked_at = _spread(rng, periods[code], now)
+            request = factory.get(
+                f"/go/{code}/",
+                REMOTE_ADDR=address,
+                HTTP_X_FORWARDED_FOR=address,
+                HTTP_USER_AGENT=USER_AGENTS[rng.choice(devices)],
             )
-    Click.objects.bulk_create(clicks)
+            click = record_click(request, link_touch(link))
+            click.clicked_at = clicked_at
+            clicks.append(click)
+    # The clicks happened over the campaigns' periods; the scenario runs now: move them back
+    # (bulk_update: one UPDATE per batch).
+    Click.objects.bulk_update(clicks, ["clicked_at"], batch_size=500)
+    return len(clicks)
 
 
-def _real_objects():
-    """Ids of the other demos' records, per kind: conversions point at them first."""
+def _real_records():
+    """Ids of the other scenarios' records, per kind: conversions point at them first."""
     from consultations.models import Channel as ConsultationChannel
     from consultations.models import Consultation
     from members.models import ActivitySignup, Membership
     from passes.models import Pass, Use
 
+    querysets = {
+        ConversionKind.REGISTRATION: Membership.objects.all(),
+        ConversionKind.ENTRY_PASS: Pass.objects.all(),
+        ConversionKind.OFFER_USE: Use.objects.all(),
+        ConversionKind.CONSULTATION: Consultation.objects.filter(channel=ConsultationChannel.WEB),
+        ConversionKind.ACTIVITY_SIGNUP: ActivitySignup.objects.all(),
+    }
     return {
-        ConversionKind.REGISTRATION: list(Membership.objects.values_list("pk", flat=True)),
-        ConversionKind.ENTRY_PASS: list(Pass.objects.values_list("pk", flat=True)),
-        ConversionKind.OFFER_USE: list(Use.objects.values_list("pk", flat=True)),
-        ConversionKind.CONSULTATION: list(
-            Consultation.objects.filter(channel=ConsultationChannel.WEB).values_list(
-                "pk", flat=True
-            )
-        ),
-        ConversionKind.ACTIVITY_SIGNUP: list(ActivitySignup.objects.values_list("pk", flat=True)),
+        kind: list(qs.order_by("pk").values_list("pk", flat=True)) for kind, qs in querysets.items()
     }
 
 
 @transaction.atomic
-def seed_conversions(links, periods):
-    if Conversion.objects.filter(link__in=list(links.values())).exists():
-        return
+def convert(links, periods):
+    """What visitors did after a click, stored with record_conversion() from the source the
+    click left (the link and the time of the click), as the conversion signals store it."""
     rng = random.Random(7)
     now = timezone.now()
     taken = {
@@ -518,28 +244,25 @@ def seed_conversions(links, periods):
         for kind in KINDS
     }
     available = {
-        kind: [str(pk) for pk in pks if str(pk) not in taken[kind]]
-        for kind, pks in _real_objects().items()
+        kind: [pk for pk in pks if str(pk) not in taken[kind]]
+        for kind, pks in _real_records().items()
     }
-    conversions = []
+    occurred = []
     for code, counts in CONVERSIONS.items():
         link = links.get(code)
         if link is None:
             continue
+        start = periods[code][0]
         for kind, count in zip(KINDS, counts, strict=True):
             for n in range(count):
-                # Real demo records first; then records that exist only in these figures
-                # (ids that can never collide with a real record's conversion).
-                object_id = available[kind].pop(0) if available[kind] else f"demo-{code}-{n}"
-                occurred = _spread(rng, periods[code], now)
-                touched = max(periods[code][0], occurred - timedelta(hours=rng.randrange(1, 72)))
-                conversions.append(
-                    Conversion(
-                        **link_touch(link),
-                        kind=kind,
-                        object_id=object_id,
-                        occurred_at=occurred,
-                        touched_at=touched,
-                    )
+                record = Record(available[kind].pop(0) if available[kind] else f"demo-{code}-{n}")
+                when = _spread(rng, periods[code], now)
+                touched = max(start, when - timedelta(hours=rng.randrange(1, 72)))
+                conversion = record_conversion(
+                    kind, record, source={"l": link.pk, "touched_at": touched}
                 )
-    Conversion.objects.bulk_create(conversions)
+                conversion.occurred_at = when
+                occurred.append(conversion)
+    # They happened after the clicks, in the past; the scenario runs now: move them back.
+    Conversion.objects.bulk_update(occurred, ["occurred_at"], batch_size=500)
+    return len(occurred)

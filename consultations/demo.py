@@ -1,73 +1,37 @@
-"""Demo content of the consultation desk: the consultation page (ja + en) at the slug the
-home page's call to action points at, and a few consultations in various states and channels.
-Idempotent: running seed_demo twice changes nothing."""
+"""Demo scenarios of the consultation desk: consultations in every status and channel, sent
+through the public form (submit_consultation) or entered by the staff after a phone call, a
+visit to the desk or a fair (create_manual_consultation), then answered, noted and moved on
+with the staff's own services. The consultation page itself is content (the bundle).
+Idempotent: a consultation already there is left alone."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
 
 from consultations.models import (
     Channel,
     Consultation,
-    ConsultationPage,
+    Delivery,
     Message,
     PlaceKind,
     PreferredReply,
+    StaffViewLog,
     Status,
 )
-from consultations.services import allocate_reference
+from consultations.services import (
+    add_note,
+    create_manual_consultation,
+    reply_to_person,
+    submit_consultation,
+    update_consultation,
+)
+from members.demo import no_mail
+from members.services import site_settings
 
 LOGINS = []  # consult@example.jp is one of the portal's demo logins (home.demo_content)
-
+STAFF_EMAIL = "consult@example.jp"
 DESK = "苫小牧市 二地域居住・移住相談窓口"
-THANK_YOU = (
-    "原則として3営業日以内に、担当の相談員からお返事します。"
-    "お急ぎの場合は、受付番号をお伝えのうえお電話ください。",
-    "An adviser will normally reply within three working days. If it is urgent, call us and "
-    "give your reference number.",
-)
-
-
-def seed_pages(home, stdout):
-    """Put the ConsultationPage at /consultation/ before the portal would build a plain page."""
-    from home import demo_portal
-    from home.demo_builder import DemoPortal
-
-    ja = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    existing = Page.objects.child_of(home).filter(slug="consultation", locale=ja).first()
-    if existing is not None and not isinstance(existing.specific, ConsultationPage):
-        return  # an older install's plain page: leave the editors' page alone
-    portal = DemoPortal(home)
-    spec = next(s for s in demo_portal.STANDARD_PAGES if s["slug"] == "consultation")
-    page = existing.specific if existing else None
-    if page is None:
-        page = ConsultationPage(
-            title=portal.pair(spec["title"]),
-            slug="consultation",
-            intro=portal.pair(spec["intro"]),
-            body=portal.stream(spec["body"]),
-            thank_you_text=portal.pair(THANK_YOU),
-            locale=ja,
-        )
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    else:
-        portal.pair(spec["title"])
-        portal.pair(spec["intro"])
-        portal.stream(spec["body"])
-        portal.pair(THANK_YOU)
-    portal.translate(page)
-
-
-def _message(consultation, kind, body, when, author=None):
-    Message.objects.create(
-        consultation=consultation, kind=kind, body=body, created_at=when, author=author
-    )
-
 
 DEMO_CONSULTATIONS = [
     {
@@ -204,49 +168,94 @@ DEMO_CONSULTATIONS = [
 
 
 def seed(home, stdout):
-    if Consultation.objects.filter(email="hanako.sato@example.com").exists():
-        return
-    staff = get_user_model().objects.filter(email="consult@example.jp").first()
+    staff = get_user_model().objects.filter(email=STAFF_EMAIL).first()
+    created = 0
+    with no_mail():
+        # Oldest first, so that reference numbers follow the dates.
+        for spec in sorted(DEMO_CONSULTATIONS, key=lambda spec: -spec["days_ago"]):
+            if Consultation.objects.filter(name=spec["name"], channel=spec["channel"]).exists():
+                continue
+            consult(spec, staff)
+            created += 1
+    if created:
+        stdout.write(f"Consultation desk: {created} demo consultations.")
+
+
+def consult(spec, staff):
     now = timezone.now()
-    # Oldest first, so that reference numbers follow the dates.
-    for spec in sorted(DEMO_CONSULTATIONS, key=lambda spec: -spec["days_ago"]):
-        received = now - timedelta(days=spec["days_ago"])
-        with transaction.atomic():
-            consultation = Consultation.objects.create(
-                reference=allocate_reference(received),
-                name=spec["name"],
-                email=spec["email"],
-                phone=spec["phone"],
-                residence_prefecture=spec["residence_prefecture"],
-                topics=Consultation.join_topics(spec["topics"]),
-                message=spec["message"],
-                preferred_reply=spec["preferred_reply"],
-                preferred_dates=spec["preferred_dates"],
-                channel=spec["channel"],
-                place_kind=spec["place_kind"],
-                place_name=spec["place_name"],
-                status=spec["status"],
-                assignee=staff if spec["status"] != Status.NEW else None,
-                language=spec.get("language", "ja"),
-                created_at=received,
-                consent_at=received if spec["channel"] == Channel.WEB else None,
-                first_response_at=received if spec.get("first_response_now") else None,
-                closed_at=now - timedelta(days=30) if spec["status"] == Status.CLOSED else None,
-            )
-            # Taken by phone, at the desk or at an event: the desk's record of their words.
-            recorded_by = staff if spec["channel"] not in (Channel.WEB, Channel.EMAIL) else None
-            _message(consultation, Message.Kind.PERSON, spec["message"], received, recorded_by)
-            if spec.get("note"):
-                _message(
-                    consultation,
-                    Message.Kind.NOTE,
-                    spec["note"],
-                    received + timedelta(hours=2),
-                    staff,
-                )
-            if spec.get("reply"):
-                replied = received + timedelta(hours=spec["reply_after_hours"])
-                _message(consultation, Message.Kind.REPLY, spec["reply"], replied, staff)
-                consultation.first_response_at = replied
-                consultation.save(update_fields=["first_response_at"])
-    stdout.write("Consultation desk: demo consultations created.")
+    received = now - timedelta(days=spec["days_ago"])
+    data = {
+        key: spec[key]
+        for key in (
+            "name",
+            "email",
+            "phone",
+            "residence_prefecture",
+            "topics",
+            "message",
+            "preferred_reply",
+            "preferred_dates",
+            "channel",
+            "place_kind",
+            "place_name",
+        )
+    }
+    if spec["channel"] == Channel.WEB:
+        # The person sends the public form (and gets its acknowledgement).
+        consultation, _created = submit_consultation(
+            data,
+            language=spec.get("language", "ja"),
+            privacy_version=site_settings().privacy_policy_version,
+        )
+    else:
+        # Taken by phone, at the desk or at a fair: the staff enter it, answered on the spot.
+        consultation = create_manual_consultation(
+            {**data, "status": spec["status"], "created_at": received}, staff_user=staff
+        )
+    times = {"received": received}
+    if spec.get("note"):
+        add_note(consultation, spec["note"], staff_user=staff)
+        times["note"] = received + timedelta(hours=2)
+    if spec.get("reply"):
+        reply_to_person(consultation, spec["reply"], staff_user=staff)  # → waiting
+        times["reply"] = received + timedelta(hours=spec["reply_after_hours"])
+    consultation.refresh_from_db()
+    if consultation.status != spec["status"]:
+        update_consultation(consultation, staff_user=staff, status=spec["status"])
+    backdate(consultation, times, closed=now - timedelta(days=30))
+
+
+def backdate(consultation, times, closed):
+    """The scenario ran just now; the demo's consultations arrived days ago. Move their times
+    (and those of their messages, e-mails and the staff's log) back to when they happened."""
+    received = times["received"]
+    replied = times.get("reply")
+    first_response = replied or (
+        received if consultation.channel not in (Channel.WEB, Channel.EMAIL) else None
+    )
+    Consultation.objects.filter(pk=consultation.pk).update(
+        created_at=received,
+        consent_at=received if consultation.consent_at else None,
+        first_response_at=first_response,
+        closed_at=closed if consultation.status == Status.CLOSED else None,
+    )
+    messages = Message.objects.filter(consultation=consultation)
+    messages.filter(kind=Message.Kind.PERSON).update(created_at=received)
+    logs = StaffViewLog.objects.filter(consultation=consultation)
+    logs.filter(action=StaffViewLog.Action.CREATE).update(at=received)
+    deliveries = Delivery.objects.filter(consultation=consultation)
+    deliveries.exclude(kind=Delivery.Kind.REPLY).update(created_at=received)
+    deliveries.exclude(kind=Delivery.Kind.REPLY).filter(sent_at__isnull=False).update(
+        sent_at=received
+    )
+    if "note" in times:
+        messages.filter(kind=Message.Kind.NOTE).update(created_at=times["note"])
+        logs.filter(action=StaffViewLog.Action.NOTE).update(at=times["note"])
+    if replied:
+        messages.filter(kind=Message.Kind.REPLY).update(created_at=replied)
+        logs.filter(action=StaffViewLog.Action.REPLY).update(at=replied)
+        replies = deliveries.filter(kind=Delivery.Kind.REPLY)
+        replies.update(created_at=replied)
+        replies.filter(sent_at__isnull=False).update(sent_at=replied)
+    last = replied or times.get("note") or received
+    logs.filter(action=StaffViewLog.Action.UPDATE).update(at=last)

@@ -344,11 +344,15 @@ def test_canonical_hreflang_and_share_tags(client, demo_site, model):
 
 
 def test_share_image_falls_back_to_the_site_default(client, demo_site):
-    from home.demo_images import get_or_create_demo_image
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
     from home.models import SiteSettings
 
     settings_obj = SiteSettings.for_site(demo_site)
-    settings_obj.default_share_image = get_or_create_demo_image("port")
+    settings_obj.default_share_image = get_image_model().objects.create(
+        title="港とフェリー", file=get_test_image_file(size=(1200, 630))
+    )
     settings_obj.save()
     page = ja_page(StandardPage)
     assert page.get_share_image() is None

@@ -1,15 +1,21 @@
-"""Demo images, drawn locally with Pillow: flat illustrations, no text, nothing downloaded.
+"""Draw the demo's illustrations with Pillow: flat pictures, no text, nothing downloaded.
 
-``render_png(key)`` is deterministic: the same key and size always give the same bytes.
-``get_or_create_demo_image(key)`` stores the picture as a Wagtail image (Django is imported
-inside the function, so this module imports without Django being set up).
+    .venv/bin/python scripts/draw_demo_images.py OUTDIR [--width 1600 --height 900] [KEY ...]
+
+writes OUTDIR/demo-<key>.png for every key (or the keys given). Drawing is deterministic: the
+same key and size always give the same bytes. The demo bundle's images (content/tomakomai/
+images/) were drawn with it and converted with scripts/bundle_images_to_webp.py; the titles
+and descriptions below are the ones the bundle's images/index.json gives them.
+Needs only Pillow, not Django.
 """
 
+import argparse
 import io
 import math
-import os
 import random
+import sys
 import zlib
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
@@ -965,40 +971,22 @@ def render_png(key: str, width: int = 1600, height: int = 900) -> bytes:
     return buffer.getvalue()
 
 
-def cached_png(key: str) -> bytes:
-    """render_png(key), kept under var/cache/ so that re-seeding (tests) does not redraw."""
-    from django.conf import settings
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Draw the demo illustrations as PNG files.")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("keys", nargs="*", metavar="KEY", help=", ".join(_PAINTERS))
+    parser.add_argument("--width", type=int, default=1600)
+    parser.add_argument("--height", type=int, default=900)
+    args = parser.parse_args(argv)
+    unknown = set(args.keys) - set(_PAINTERS)
+    if unknown:
+        parser.error(f"unknown keys: {', '.join(sorted(unknown))}")
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    for key in args.keys or list(_PAINTERS):
+        path = args.outdir / f"demo-{key}.png"
+        path.write_bytes(render_png(key, args.width, args.height))
+        print(f"{path}  {IMAGE_SPECS[key]['title'][1]}")
 
-    cache_dir = settings.VAR_DIR / "cache" / "demo-images"
-    path = cache_dir / f"{key}-v1.png"
-    if path.exists():
-        return path.read_bytes()
-    data = render_png(key)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)  # atomic: parallel test workers never read half a file
-    return data
 
-
-def get_or_create_demo_image(key: str):
-    """The demo image for `key` as a Wagtail image in the root collection; found by title."""
-    from django.core.files.images import ImageFile
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection
-
-    spec = IMAGE_SPECS[key]
-    image_model = get_image_model()
-    title = spec["title"][0]
-    existing = image_model.objects.filter(title=title).order_by("pk").first()
-    if existing is not None:
-        return existing
-    image = image_model(
-        title=title,
-        description=spec["description"],
-        collection=Collection.get_first_root_node(),
-    )
-    image.file = ImageFile(io.BytesIO(cached_png(key)), name=f"demo-{key}.png")
-    image._set_image_file_metadata()
-    image.save()
-    return image
+if __name__ == "__main__":
+    sys.exit(main())
