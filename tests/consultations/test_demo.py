@@ -1,4 +1,5 @@
-"""seed_demo builds the consultation page (ja + en) and demo consultations, once."""
+"""seed_demo: the consultation page (ja + en, from the content bundle) and the demo
+consultations its scenarios make, once."""
 
 import os
 
@@ -41,3 +42,15 @@ def test_demo_hand_entered_consultations_are_recorded_by_the_desk(demo_site):
     assert phone.messages.filter(kind=Message.Kind.PERSON, author__isnull=False).exists()
     web = Consultation.objects.filter(channel="web").first()
     assert web.messages.filter(kind=Message.Kind.PERSON, author__isnull=True).exists()
+
+
+def test_demo_threads_happened_in_the_past_in_order(demo_site):
+    from django.utils import timezone
+
+    for consultation in Consultation.objects.all():
+        times = list(consultation.messages.order_by("created_at").values_list("created_at", "kind"))
+        assert times[0] == (consultation.created_at, Message.Kind.PERSON)
+        assert consultation.created_at < timezone.now() - timezone.timedelta(days=2)
+        reply = consultation.messages.filter(kind=Message.Kind.REPLY).first()
+        if reply is not None:  # answered through reply_to_person: its time is the response
+            assert consultation.first_response_at == reply.created_at

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
@@ -24,6 +25,24 @@ def counts():
         "translations": Translation.objects.count(),
         "sites": Site.objects.count(),
         "emails": EmailAddress.objects.count(),
+        # What the scenarios make (state, not content).
+        **{
+            label: apps.get_model(label).objects.count()
+            for label in (
+                "members.Membership",
+                "members.ActivitySignup",
+                "members.MemberNotice",
+                "passes.Pass",
+                "passes.Use",
+                "passes.PartnerStaff",
+                "consultations.Consultation",
+                "consultations.Message",
+                "consultations.Delivery",
+                "campaigns.CampaignCost",
+                "campaigns.Click",
+                "campaigns.Conversion",
+            )
+        },
     }
 
 
