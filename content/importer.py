@@ -334,9 +334,9 @@ class Importer:
         for label in SNIPPETS:
             self.import_snippets(label, translations=True)
         self.order_pages()
+        self.point_site()  # first: settings and redirects belong to the site
         self.import_settings()
         self.import_redirects()
-        self.point_site()
 
     def existing_refs(self):
         """Objects already here that the bundle names, so that references reach them."""
