@@ -10,6 +10,11 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
+# Two pytest-xdist workers (each with its own test database and live server); tests are handed
+# out in collection order, so every worker runs the tests that flush the database
+# (transactional and browser tests) after the others. `make test PYTEST_ARGS=tests/home/...`
+# runs one file in a single process.
+PYTEST_ARGS ?= -n 2 --dist load
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench messages makemessages migrate seed lint format ci clean system-deps browser-deps

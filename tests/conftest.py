@@ -4,24 +4,52 @@ import os
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.models import Collection, Locale, Page
+from django.db import connections
+from django.db.migrations.loader import MigrationLoader
+from django.db.models.signals import post_migrate
+from wagtail.models import Collection, Locale, Page, Workflow
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The groups that the apps' data migrations create (home, passes); the others only grant.
+ROLE_NAMES = {
+    "City editors",
+    "Contractor editors",
+    "Translators",
+    "Consultation staff",
+    "Partner staff",
+}
+
+
+def _wagtail_base_is_there():
+    languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+    return (
+        Locale.objects.filter(language_code__in=languages).count() == len(languages)
+        and Page.objects.filter(depth=1).exists()
+        and Collection.objects.filter(depth=1).exists()
+        and Group.objects.filter(name__in=ROLE_NAMES).count() == len(ROLE_NAMES)
+        and Workflow.objects.filter(name="City approval").exists()
+    )
 
 
 def ensure_wagtail_base():
     """Recreate what migrations made (locales, root page, root collection, roles).
 
     Transactional tests flush the database after each test, and with it the rows that data
-    migrations created; browser tests run transactionally, so they rebuild them.
+    migrations created; browser tests run transactionally, so they rebuild them. A database
+    built without migrations (pytest --nomigrations, the default here) gets them the same way.
+    Idempotent and cheap: when they are there (a migrated database, or one built already) it
+    costs a handful of queries.
     """
     ContentType.objects.clear_cache()
     cache.clear()
+    if _wagtail_base_is_there():
+        return
     for language_code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
         Locale.objects.get_or_create(language_code=language_code)
     if not Page.objects.filter(depth=1).exists():
@@ -43,15 +71,74 @@ def ensure_wagtail_base():
         Permission.objects.get_or_create(
             content_type=content_type, codename=codename, defaults={"name": name}
         )
-    roles = importlib.import_module("home.migrations.0002_roles_and_city_approval_workflow")
-    roles.create_roles(apps, None)
-    # The apps' own grants to these roles (their migrations), which create_roles resets.
-    importlib.import_module("members.migrations.0003_member_roles").grant_member_permissions(
-        apps, None
-    )
-    importlib.import_module("passes.migrations.0002_roles").create_roles(apps, None)
-    importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
-    importlib.import_module("campaigns.migrations.0002_roles").grant(apps, None)
+    # The migrations' own functions, given the live app registry. home's create_roles sets
+    # models_module on every app config (historical registries lack it) and then clears it:
+    # on the live registry that would stop post_migrate, so later flushes would no longer
+    # recreate content types and permissions. Put them back.
+    models_modules = {config.label: config.models_module for config in apps.get_app_configs()}
+    try:
+        roles = importlib.import_module("home.migrations.0002_roles_and_city_approval_workflow")
+        roles.create_roles(apps, None)
+        # The apps' own grants to these roles (their migrations), which create_roles resets.
+        importlib.import_module("members.migrations.0003_member_roles").grant_member_permissions(
+            apps, None
+        )
+        importlib.import_module("passes.migrations.0002_roles").create_roles(apps, None)
+        importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
+        importlib.import_module("campaigns.migrations.0002_roles").grant(apps, None)
+    finally:
+        for config in apps.get_app_configs():
+            config.models_module = models_modules[config.label]
+
+
+def _sqlite_search_index(using):
+    """The SQLite full-text table of Wagtail's search: a virtual FTS5 table and its triggers,
+    made by wagtailsearch's migration 0006 with raw SQL. Without migrations the table is a
+    plain one, and every search fails."""
+    from django.db.migrations import RunSQL, SeparateDatabaseAndState
+    from wagtail.search.backends.database.sqlite.utils import fts5_available
+
+    if connections[using].vendor != "sqlite" or not fts5_available():
+        return
+    migration = importlib.import_module("wagtail.search.migrations.0006_customise_indexentry")
+    statements = [
+        sql_operation.sql
+        for operation in migration.Migration.operations
+        if isinstance(operation, SeparateDatabaseAndState)
+        for sql_operation in operation.database_operations
+        if isinstance(sql_operation, RunSQL)
+    ]
+    assert statements, "wagtailsearch 0006 no longer creates the FTS table: update this"
+    with connections[using].cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS wagtailsearch_indexentry_fts")
+        for statement in statements:
+            cursor.execute(statement)
+
+
+_migration_modules = {}
+
+
+def _after_syncdb(sender, app_config, using, **kwargs):
+    """--nomigrations: once syncdb has built the test database (post_migrate is sent for
+    each app, the last one after the permissions of all), build what migrations would add."""
+    last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if app_config is not last_app:
+        return
+    # Only the database's creation: post_migrate also follows every flush.
+    post_migrate.disconnect(dispatch_uid="tests.after_syncdb")
+    _sqlite_search_index(using)
+    ensure_wagtail_base()
+    # pytest-django disables the migration modules for good; tests that read migrations
+    # (MigrationLoader) need them back once the database is built. Load them now, while the
+    # database may be used: wagtail_localize's first migration queries it when imported.
+    settings.MIGRATION_MODULES = _migration_modules["saved"]
+    MigrationLoader(None, ignore_no_migrations=True)
+
+
+def pytest_configure(config):
+    if config.getoption("nomigrations", default=False):
+        _migration_modules["saved"] = settings.MIGRATION_MODULES
+        post_migrate.connect(_after_syncdb, dispatch_uid="tests.after_syncdb", weak=False)
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,8 @@ TASKS = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so that live_server threads and concurrency tests see real locking.
+    # Under pytest-xdist, pytest-django suffixes this name per worker (test.sqlite3_gw0, _gw1):
+    # each worker has its own file, as each has its own PostgreSQL test database.
     DATABASES["default"]["TEST"] = {
         "NAME": os.environ.get("TEST_SQLITE_PATH", str(VAR_DIR / "test.sqlite3"))
     }
