@@ -151,9 +151,12 @@ def _fresh_cache():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Build the demo site once per test database; each test's changes are rolled back."""
+    """Build the test site (tests/sites.py) once per test database; each test's changes are
+    rolled back."""
+    from tests.sites import build_test_site
+
     with django_db_blocker.unblock():
-        call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
+        build_test_site()
 
 
 def _is_transactional(item):
@@ -163,13 +166,22 @@ def _is_transactional(item):
 
 def pytest_collection_modifyitems(items):
     # Browser tests and transactional tests (real threads) flush the database after each
-    # test: run them last so that the other tests keep the demo site built once per session.
-    items.sort(key=lambda item: ("/e2e/" in str(item.fspath), _is_transactional(item)))
+    # test: run them last so that the other tests keep the test site built once per session.
+    # The tests about the demo build it on top of the test site: after the others, before the
+    # flushing ones.
+    items.sort(
+        key=lambda item: (
+            "/e2e/" in str(item.fspath),
+            _is_transactional(item),
+            "/demo/" in str(item.fspath),
+        )
+    )
 
 
 @pytest.fixture
 def demo_site(db):
-    """The demo site as `make run` builds it: the portal in Japanese and English, users."""
+    """The test site (tests/sites.py): the test bundle's pages in Japanese and English, and one
+    login per role. (tests/demo/ overrides it with the whole demo.)"""
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
