@@ -4,7 +4,7 @@ past visitors whose uses make the figures."""
 import pytest
 from django.utils import timezone
 
-from passes.models import PartnerStaff, Pass, PassStatus, Use
+from passes.models import Partner, PartnerStaff, Pass, PassStatus, Use
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +33,21 @@ def test_past_visitors_used_offers_during_their_stays(demo_site):
         assert use.entry_pass.stay_from <= use.day <= use.entry_pass.stay_until
         assert timezone.localdate(use.used_at) == use.day
     assert {Use.VIA_POSTER, Use.VIA_STAFF} <= set(uses.values_list("via", flat=True))
+
+
+def test_seeding_twice_changes_nothing(demo_site_full):
+    import os
+
+    from django.core.management import call_command
+
+    from passes.models import Offer, PartnerStaff
+
+    def counts():
+        return [m.objects.count() for m in (Partner, Offer, Pass, Use, PartnerStaff)]
+
+    before = counts()
+    call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
+    assert counts() == before
+    assert before[0] >= 24  # 12+ partners, each in Japanese and English
+    visitor = Pass.objects.get(user__email="visitor@example.jp")
+    assert visitor.is_usable()

@@ -13,6 +13,7 @@ from members import services
 from members.models import ActivitySignup, Benefit, Membership
 from tests.factories import UserFactory
 from tests.factories.members import MembershipFactory, add_activity
+from tests.factories.passes import PassFactory
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -188,7 +189,7 @@ def test_english_my_page(client, member):
 
 
 def test_a_member_with_an_entry_pass_finds_it_on_my_page(client, demo_site):
-    holder = get_user_model().objects.get(email="visitor@example.jp")
+    holder = PassFactory().user
     MembershipFactory(user=holder)
     client.force_login(holder)
     assert 'href="/ja/pass/"' in client.get("/ja/members/my/").content.decode()

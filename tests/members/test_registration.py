@@ -13,6 +13,7 @@ from django.core import mail, signing
 from home.abuse import TIME_TRAP_SALT
 from members.models import Membership
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories.passes import PassFactory
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -208,10 +209,7 @@ def test_passwords_never_reach_error_reports(rf, settings):
 
 
 def test_a_pass_holder_keeps_the_residence_given_for_the_pass(client, demo_site):
-    from django.apps import apps
-
-    Pass = apps.get_model("passes", "Pass")
-    holder = Pass.objects.select_related("user").first()
+    holder = PassFactory()
     client.force_login(holder.user)
     client.get(URL)
     html = post_step(client, "relationship").content.decode()

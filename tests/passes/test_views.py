@@ -323,24 +323,6 @@ def test_public_page_query_budgets(client, demo_site, django_assert_max_num_quer
         assert client.get(url).status_code == 200
 
 
-def test_seeding_twice_changes_nothing(demo_site):
-    import os
-
-    from django.core.management import call_command
-
-    from passes.models import Offer, PartnerStaff
-
-    def counts():
-        return [m.objects.count() for m in (Partner, Offer, Pass, Use, PartnerStaff)]
-
-    before = counts()
-    call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
-    assert counts() == before
-    assert before[0] >= 24  # 12+ partners, each in Japanese and English
-    visitor = Pass.objects.get(user__email="visitor@example.jp")
-    assert visitor.is_usable()
-
-
 def test_staff_and_holder_lists_are_in_the_visitors_language(client, counter):
     from tests.passes.conftest import translate_offer
 
