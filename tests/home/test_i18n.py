@@ -4,8 +4,11 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
+from wagtail.models import Locale
 
+from home.models import HomePage, SectionPage
 from tests.factories import HomePageFactory
+from tests.factories.home import SectionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -138,32 +141,48 @@ def test_switcher_on_a_404_page_leads_to_each_languages_home(client, demo_site, 
     assert 'href="/en/" lang="en"' in html
 
 
+def site_nav(html):
+    start = html.index('<nav class="site-nav"')
+    return html[start : html.index("</nav>", start)]
+
+
+def main_of(html):
+    return html[html.index("<main") : html.index("</main>")]
+
+
 def test_english_menu_lists_only_pages_that_exist_in_english(client, demo_site):
-    from wagtail.models import Locale
-
-    from home.models import SectionPage
-
     en = Locale.objects.get(language_code="en")
-    moving = SectionPage.objects.get(slug="moving", locale=en)
-    moving.unpublish()
-    html = client.get("/en/").content.decode()
-    nav = html[
-        html.index('<nav class="site-nav"') : html.index(
-            "</nav>", html.index('<nav class="site-nav"')
-        )
-    ]
+    SectionPage.objects.get(slug="moving", locale=en).unpublish()
+    nav = site_nav(client.get("/en/").content.decode())
+    # The Japanese 移住・定住 page is still live: the English menu must not fall back to it.
     assert "/en/moving/" not in nav and "/ja/moving/" not in nav
-    assert "/en/workcation/" in nav
+    assert '<a href="/en/stories/">Stories</a>' in nav
+    assert '<a href="/ja/moving/">移住・定住</a>' in site_nav(client.get("/ja/").content.decode())
+
+
+def link_card(home, block_id, page):
+    """Point the home page's entrance card block_id at page, and publish the home page."""
+    entrances = [dict(block) for block in home.entrances.raw_data]
+    for block in entrances:
+        if block["id"] == block_id:
+            block["value"] = {**block["value"], "page": page.pk, "url": ""}
+    home.entrances = entrances
+    home.save_revision().publish()
 
 
 def test_untranslated_card_target_is_hidden_from_english_visitors(client, demo_site):
-    from wagtail.models import Locale
-
-    from home.models import SectionPage
-
-    en = Locale.objects.get(language_code="en")
-    SectionPage.objects.get(slug="workcation", locale=en).unpublish()
-    html = client.get("/en/").content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
+    # A workcation section written in Japanese only, not translated into English yet.
+    workcation = SectionPageFactory(
+        title="ワーケーション",
+        slug="workcation",
+        intro="海の見えるまちで働き、週末は支笏湖や樽前山へ出かけてみませんか。",
+    )
+    ja_home = HomePage.objects.get(locale__language_code="ja")
+    card = next(b for b in ja_home.entrances if b.value["title"] == "ワーケーションで働く")
+    # The English home page is a translation: its cards keep the Japanese page they link to.
+    for home in HomePage.objects.filter(translation_key=ja_home.translation_key):
+        link_card(home, card.id, workcation)
+    assert 'href="/ja/workcation/"' in main_of(client.get("/ja/").content.decode())
+    main = main_of(client.get("/en/").content.decode())
     assert "/ja/workcation/" not in main and "/en/workcation/" not in main
     assert "/en/moving/" in main

@@ -24,6 +24,12 @@ from home.models import (
     StoryTheme,
 )
 from tests.factories import UserFactory
+from tests.factories.home import (
+    EventPageFactory,
+    NewsPageFactory,
+    StoryPageFactory,
+    translate_into_english,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -128,11 +134,35 @@ def test_demo_content_has_the_promised_size(demo_site):
 
 
 def test_home_shows_entrances_stories_news_events_and_calls_to_action(client, demo_site):
+    today = timezone.localdate()
+    for days_ago, title in enumerate(
+        ["港の食堂を継いだ三代目", "ハスカップ畑で過ごす夏", "ウトナイ湖の朝を撮る写真家"]
+    ):
+        StoryPageFactory(title=title, date=today - dt.timedelta(days=days_ago), themes=["food"])
+    latest_news = [
+        NewsPageFactory(title="ふるさと納税の受付を再開しました", date=today),
+        NewsPageFactory(title="エントリーパスの協力店舗を募集しています", date=today),
+        NewsPageFactory(title="冬の移住体験住宅の予約を受け付けます", date=today),
+    ]
+    older_news = NewsPageFactory(title="夏季休業のお知らせ", date=dt.date(2025, 8, 1))
+    now = timezone.now()
+    for days, title in [
+        (7, "ウトナイ湖バードウォッチング体験"),
+        (14, "苫小牧港フェリーターミナル見学会"),
+        (21, "移住者交流会 冬のつどい"),
+    ]:
+        EventPageFactory(title=title, start=now + dt.timedelta(days=days))
+    past_event = EventPageFactory(title="夏の海岸清掃", start=now - dt.timedelta(days=120))
+
     html = client.get("/ja/").content.decode()
-    for section in SectionPage.objects.filter(locale__language_code="ja"):
+    sections = list(SectionPage.objects.filter(locale__language_code="ja"))
+    assert sections
+    for section in sections:
         assert f'href="{section.url}"' in html
     assert html.count('class="news-item"') == 3
+    assert all(news.title in html for news in latest_news) and older_news.title not in html
     assert html.count("event-card") >= 3
+    assert past_event.title not in html
     assert "block-cta" in html
     assert html.count("story-card") >= 3
 
@@ -151,13 +181,17 @@ def test_home_in_english_links_only_to_english_pages(client, demo_site):
 
 
 def test_story_index_filters_by_theme_and_paginates(client, demo_site):
+    haskap = StoryPageFactory(title="ハスカップ畑で過ごす夏", themes=["food", "nature"])
+    birds = StoryPageFactory(title="ウトナイ湖の朝を撮る写真家", themes=["nature"])
     index = ja_page(StoryIndexPage)
     everything = client.get(index.url).content.decode()
     food = client.get(index.url + "?theme=food").content.decode()
     assert everything.count("story-card") > food.count("story-card") > 0
     food_stories = StoryPage.objects.live().filter(locale__language_code="ja", themes__slug="food")
+    assert haskap in food_stories
     for story in food_stories:
         assert story.title in food
+    assert birds.title in everything and birds.title not in food
     assert client.get(index.url + "?page=999").status_code == 200
     assert client.get(index.url + "?page=abc").status_code == 200
 
@@ -191,11 +225,27 @@ def test_english_story_shows_english_themes_and_reading_time(client, demo_site):
 
 
 def test_related_stories_share_a_theme_and_language(demo_site):
-    story = next(
-        s for s in StoryPage.objects.live().filter(locale__language_code="ja") if s.related_stories
+    story = StoryPageFactory(title="港の食堂を継いだ三代目", themes=["food", "work"])
+    haskap = StoryPageFactory(title="ハスカップ畑で過ごす夏", themes=["food"])
+    birds = StoryPageFactory(title="ウトナイ湖の朝を撮る写真家", themes=["nature"])
+    draft = StoryPageFactory(title="ホッキカレーの店を訪ねて", themes=["food"])
+    draft.unpublish()
+    # The English translation shares the food theme too, but is in another language.
+    english = translate_into_english(
+        haskap,
+        {
+            haskap.title: "A summer in the haskap fields",
+            haskap.summary: "We asked someone who moved to Tomakomai about life here now.",
+            haskap.interviewee: "A Tomakomai resident",
+        },
     )
+    assert english.live and {t.slug for t in english.themes.all()} == {"food"}
+
+    related = story.related_stories
+    assert haskap in related
+    assert not {birds.pk, draft.pk, english.pk} & {other.pk for other in related}
     keys = {t.translation_key for t in story.themes.all()}
-    for other in story.related_stories:
+    for other in related:
         assert other.locale_id == story.locale_id and other.pk != story.pk and other.live
         assert keys & {t.translation_key for t in other.themes.all()}
 

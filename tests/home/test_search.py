@@ -2,8 +2,9 @@
 
 import pytest
 
-from home.models import SearchDocument, SectionPage, StoryPage
+from home.models import SearchDocument, StoryPage
 from home.search import index_page, query_terms
+from tests.factories.home import SectionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -13,11 +14,15 @@ def search(client, language, query, **params):
 
 
 def test_part_of_a_japanese_compound_finds_the_page(client, demo_site):
-    section = SectionPage.objects.get(slug="two-region-living", locale__language_code="ja")
+    section = SectionPageFactory(
+        title="二拠点生活のすすめ",
+        slug="two-region-living",
+        intro="都市での仕事はそのままに、苫小牧にもうひとつの拠点を持つ二地域居住を始めてみませんか。",
+    )
     assert "二地域居住" in section.get_plain_text()
     for query in ("二地域", "地域居住", "二地域居住"):
         html = search(client, "ja", query)
-        assert section.title in html, query
+        assert section.title in html and f'href="{section.url}"' in html, query
 
 
 def test_results_show_title_excerpt_with_highlight_and_type(client, demo_site):
