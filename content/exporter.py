@@ -15,7 +15,13 @@ from wagtail.models import Page, Site, TranslatableMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from content.bundle import FORMAT, MANIFEST, BundleWriter
-from content.serializer import PAGE_INTERNAL_FIELDS, ExportRefs, dump_instance, model_label
+from content.serializer import (
+    PAGE_INTERNAL_FIELDS,
+    BundleError,
+    ExportRefs,
+    dump_instance,
+    model_label,
+)
 
 # Snippets in a bundle, in the order an import creates them. Those that point at pages come
 # after the pages (menus, tracking links); pages that point at them get them in a second pass.
@@ -95,8 +101,13 @@ def page_file(bundle_path):
 
 def media_file_name(folder, obj):
     """A stable file name: the stored name's stem and a hash of the bytes (no database id)."""
-    with obj.file.open("rb") as handle:
-        data = handle.read()
+    try:
+        with obj.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise BundleError(
+            obj.file.name, f"the file of {folder[:-1]} {obj.title!r} is missing from the storage"
+        ) from None
     original = PurePosixPath(obj.file.name)
     digest = hashlib.sha256(data).hexdigest()[:10]
     # The stored name without what storage and earlier imports added ("_AbC1234", "-<hash>").

@@ -152,10 +152,17 @@ def _fresh_cache():
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the test site (tests/sites.py) once per test database; each test's changes are
     rolled back."""
-    from tests.sites import build_test_site
+    from django.test.utils import teardown_databases
+
+    from tests.sites import build_test_site, ensure_test_database
 
     with django_db_blocker.unblock():
+        created = ensure_test_database()
         build_test_site()
+    yield
+    if created is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(created, verbosity=0)
 
 
 def _is_transactional(item):

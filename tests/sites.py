@@ -15,6 +15,19 @@ from django.core.management import call_command
 TEST_BUNDLE = Path(__file__).resolve().parent / "bundle"
 
 
+def ensure_test_database():
+    """pytest-django makes the test database only when a collected test asks for one (a
+    django_db marker or the db fixtures). Browser tests ask for none — they share the demo
+    server, not a transaction — so a run of browser tests alone would reach the development
+    database: make the test database then. Returns what teardown_databases needs, or None."""
+    from django.db import connection
+    from django.test.utils import setup_databases
+
+    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+        return None
+    return setup_databases(verbosity=0, interactive=False, aliases={"default"})
+
+
 def build_test_site():
     from content.importer import import_bundle
     from home.management.commands.seed_demo import Command as SeedDemo

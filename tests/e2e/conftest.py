@@ -10,8 +10,6 @@ import shutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.conftest import ensure_wagtail_base
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
@@ -42,14 +40,34 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def site_url(live_server, transactional_db, django_capture_on_commit_callbacks):
-    """The demo site on a live server; the database is flushed after every browser test."""
-    from django.core.management import call_command
+@pytest.fixture(scope="session")
+def demo_server(django_db_setup, django_db_blocker):
+    """The whole demo (tests/sites.py: the demo bundle and the scenarios), built once per test
+    database and served by a live server that the browser tests share.
 
-    ensure_wagtail_base()
-    call_command("seed_demo", "--force", verbosity=0, stdout=open(os.devnull, "w"))
-    return live_server.url
+    Browser tests run last (tests/conftest.py orders them), after the tests that flush the
+    database, so it is built on an empty database. It is not flushed between browser tests:
+    each test makes its own users and records (distinct e-mail addresses) and leaves the
+    demo's own state as it found it, or changes it at the end of its flow."""
+    from pytest_django.live_server_helper import LiveServer
+
+    from tests.sites import build_demo_site
+
+    with django_db_blocker.unblock():
+        build_demo_site()
+    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site_url(demo_server, django_db_blocker):
+    """The address of the demo on the live server; the test may read and write the database
+    as the server does (committed at once, no transaction around the test)."""
+    demo_server._live_server_modified_settings.enable()
+    with django_db_blocker.unblock():
+        yield demo_server.url
+    demo_server._live_server_modified_settings.disable()
 
 
 _axe = Axe()
