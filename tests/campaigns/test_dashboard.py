@@ -445,15 +445,22 @@ def test_csv_for_one_campaign(client, world):
     assert ("Tracking link", "t-summer-aki-ig") not in names
 
 
+# The dashboard's own queries (15, as in figures() above, whatever the data) and the admin's
+# around them: session, user, permissions, the menu. 29 since the "Hand-over" submenu came
+# (content/wagtail_hooks.py): its two items ask for the user's "City editors" group each time
+# the menu checks them, four queries per admin page; before it, 25 (both measured).
+DASHBOARD_BUDGET = 29
+
+
 def test_dashboard_query_budget(client, world, django_assert_max_num_queries):
     client.force_login(editor())
     params = {"date_from": world.date_from.isoformat(), "date_to": world.date_to.isoformat()}
     client.get(DASHBOARD_URL, params)  # warm-up
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(DASHBOARD_BUDGET):
         assert client.get(DASHBOARD_URL, params).status_code == 200
     for n in range(10):
         link = TrackingLinkFactory(campaign=world.summer, creator=CreatorFactory())
         ClickFactory(link=link)
         ConversionFactory(link=link, kind="consultation")
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(DASHBOARD_BUDGET):
         assert client.get(DASHBOARD_URL, params).status_code == 200

@@ -13,9 +13,15 @@ from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import Locale
 
-from campaigns.models import CallToAction, CampaignIndexPage, CampaignPage, CampaignRelatedPage
+from campaigns.models import (
+    CallToAction,
+    CampaignIndexPage,
+    CampaignPage,
+    CampaignRelatedPage,
+    TrackingLink,
+)
 from campaigns.targets import entrance_url
-from home.models import NewsPage
+from home.models import NewsIndexPage, NewsPage
 from tests.factories.campaigns import CampaignPageFactory, CreatorFactory, TrackingLinkFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,10 +40,12 @@ def hrefs(page_html):
 
 
 def winter():
+    """The running winter campaign of the `campaigns` fixture (tests/campaigns/conftest.py)."""
     return CampaignPage.objects.get(locale=ja(), code="winter-2026")
 
 
 def summer():
+    """The summer campaign of the `campaigns` fixture, ended two months ago."""
     return CampaignPage.objects.get(locale=ja(), code="summer-2026")
 
 
@@ -231,9 +239,9 @@ def test_after_the_end_the_page_says_so_shows_related_content_and_keeps_the_call
         assert client.get(url).status_code == 200
 
 
-def test_an_ended_campaign_without_related_pages_offers_the_running_ones(client, demo_site):
+def test_an_ended_campaign_without_related_pages_offers_the_running_ones(client, campaigns):
     page_html = client.get(summer().url).content.decode()
-    # The demo's summer campaign relates to the activities page.
+    # The summer campaign relates to the activities page.
     assert "/ja/activities/" in hrefs(page_html)
     summer_page = summer()
     summer_page.related_pages.all().delete()
@@ -241,7 +249,7 @@ def test_an_ended_campaign_without_related_pages_offers_the_running_ones(client,
     assert winter().url in hrefs(client.get(summer_page.url).content.decode())
 
 
-def test_english_translation_renders_in_english(client, demo_site):
+def test_english_translation_renders_in_english(client, campaigns):
     translation = winter().get_translation(en())
     response = client.get(translation.url)
     assert response.status_code == 200
@@ -258,7 +266,7 @@ def test_english_translation_renders_in_english(client, demo_site):
     assert "This campaign has ended" in ended_html
 
 
-def test_share_image_falls_back_to_the_hero_image(client, demo_site):
+def test_share_image_falls_back_to_the_hero_image(client, campaigns):
     campaign = winter()
     assert campaign.share_image is None and campaign.hero_image is not None
     page_html = client.get(campaign.url).content.decode()
@@ -271,7 +279,7 @@ def test_share_image_falls_back_to_the_hero_image(client, demo_site):
 # -- the campaign index -------------------------------------------------------------------------
 
 
-def test_index_lists_running_then_ended_and_never_the_future(client, demo_site):
+def test_index_lists_running_then_ended_and_never_the_future(client, campaigns):
     now = timezone.now()
     CampaignPageFactory(
         title="来月のキャンペーン",
@@ -289,7 +297,7 @@ def test_index_lists_running_then_ended_and_never_the_future(client, demo_site):
 # -- the home page ------------------------------------------------------------------------------
 
 
-def test_home_shows_running_campaigns_only_and_at_once(client, demo_site):
+def test_home_shows_running_campaigns_only_and_at_once(client, campaigns):
     now = timezone.now()
     client.get("/ja/")  # the home page's cached fragments are now filled
     future = CampaignPageFactory(
@@ -317,7 +325,7 @@ def test_home_shows_running_campaigns_only_and_at_once(client, demo_site):
     assert future.live and ended.live
 
 
-def test_home_shows_campaigns_of_its_own_language_only(client, demo_site):
+def test_home_shows_campaigns_of_its_own_language_only(client, campaigns):
     CampaignPageFactory(title="日本語だけのキャンペーン")
     assert "日本語だけのキャンペーン" in client.get("/ja/").content.decode()
     en_html = client.get("/en/").content.decode()
@@ -325,7 +333,7 @@ def test_home_shows_campaigns_of_its_own_language_only(client, demo_site):
     assert winter().get_translation(en()).title in en_html
 
 
-def test_home_shows_at_most_three_campaigns_by_start(client, demo_site):
+def test_home_shows_at_most_three_campaigns_by_start(client, campaigns):
     now = timezone.now()
     for days in (1, 2, 3, 4):
         CampaignPageFactory(
@@ -333,7 +341,7 @@ def test_home_shows_at_most_three_campaigns_by_start(client, demo_site):
         )
     page_html = client.get("/ja/").content.decode()
     assert page_html.count('class="card campaign-card"') == 3
-    # Ordered by start: the demo's winter campaign (two weeks ago) comes first.
+    # Ordered by start: the winter campaign (two weeks ago) comes first.
     assert page_html.index(winter().title) < page_html.index("4日前からのキャンペーン")
     assert "1日前からのキャンペーン" not in page_html
 
@@ -341,8 +349,27 @@ def test_home_shows_at_most_three_campaigns_by_start(client, demo_site):
 # -- news releases ------------------------------------------------------------------------------
 
 
+def press_release(link):
+    """The city's press release on the registration, carrying the short link for the media."""
+    press = NewsIndexPage.objects.get(locale=ja()).add_child(
+        instance=NewsPage(
+            title="ふるさと住民登録の受け付けを開始しました",
+            slug="furusato-resident-registration-starts",
+            category="press_release",
+            summary=(
+                "苫小牧に住んでいなくても、まちに関わり続けたい方を「ふるさと住民」として"
+                "登録する受け付けを、市独自に始めました。"
+            ),
+            tracking_link=link,
+        )
+    )
+    press.save_revision().publish()
+    return press
+
+
 def test_press_release_shows_its_full_short_link(client, demo_site):
-    press = NewsPage.objects.get(locale=ja(), slug="furusato-resident-registration-starts")
+    # The test site's link for the release (a tracking link without a campaign).
+    press = press_release(TrackingLink.objects.get(code="press-furusato-registration"))
     page_html = client.get(press.url).content.decode()
     assert f"<code>http://testserver/go/{press.tracking_link.code}</code>" in page_html
     other = NewsPage.objects.filter(locale=ja(), tracking_link__isnull=True).live().first()
@@ -359,7 +386,9 @@ def test_press_release_shows_its_full_short_link(client, demo_site):
 
 # A campaign page is not cached (its state depends on the time): site, page, restrictions,
 # hero image, entrance pages (one query), creators with photos, posts' creators and images.
-# English adds the creators' translations; an ended page adds its related content.
+# English adds the creators' translations; an ended page adds its related content. The pages
+# are the `campaigns` fixture's, shaped like the demo's: two creators with photos, two posts
+# with images (one on the ended page), related content on the ended one.
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
@@ -370,7 +399,7 @@ def test_press_release_shows_its_full_short_link(client, demo_site):
         ("/en/campaigns/", 9),
     ],
 )
-def test_query_budget(client, demo_site, django_assert_max_num_queries, url, budget):
+def test_query_budget(client, campaigns, django_assert_max_num_queries, url, budget):
     client.get(url)  # warm-up: fills the chrome cache
     with django_assert_max_num_queries(budget):
         response = client.get(url)

@@ -1,9 +1,12 @@
-"""Factories of campaigns: creators and campaign pages in Japanese, links, clicks, costs."""
+"""Factories of campaigns: creators and campaign pages in Japanese, links, clicks, costs;
+photos made in the test; English translations made through wagtail-localize."""
 
 from datetime import timedelta
 
 import factory
+from django.test import TestCase
 from django.utils import timezone
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
 from campaigns.models import (
@@ -15,16 +18,86 @@ from campaigns.models import (
     Creator,
     TrackingLink,
 )
-from home.models import HomePage
+from home.models import HomePage, PortalImage
+from home.services import translate_through_localize
+
+INDEX_INTRO = (
+    "苫小牧市が発信者のみなさんと行っているキャンペーンです。"
+    "広告を含むページには「広告・PR」と表示しています。"
+)
+INDEX_ENGLISH = {
+    "キャンペーン": "Campaigns",
+    "campaigns": "campaigns",
+    INDEX_INTRO: (
+        "Campaigns that Tomakomai City runs with creators. "
+        "Pages that contain advertising are labelled as such."
+    ),
+}
 
 
 def campaign_index():
-    """The Japanese campaign index of the demo site (made if a test database lacks it)."""
+    """The Japanese campaign index under the home page (made if the test site lacks it)."""
     index = CampaignIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
         home = HomePage.objects.get(locale=Locale.get_default())
-        index = home.add_child(instance=CampaignIndexPage(title="キャンペーン", slug="campaigns"))
+        index = home.add_child(
+            instance=CampaignIndexPage(title="キャンペーン", slug="campaigns", intro=INDEX_INTRO)
+        )
+        index.save_revision().publish()
+        index.refresh_from_db()
     return index
+
+
+def translate_into_english(instance, strings):
+    """The instance's published English translation, made as a translator does, through
+    wagtail-localize (home.services.translate_through_localize). ``strings`` maps each
+    Japanese string to its English; one left out raises MissingSegmentTranslation."""
+    # wagtail-localize publishes the translation when the transaction commits; a test's
+    # transaction never commits, so run those callbacks here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        english = translate_through_localize(instance, "en", strings)
+    english.refresh_from_db()
+    return english.specific if hasattr(english, "specific") else english
+
+
+def english_campaign_index():
+    """The campaign index's English translation (made, with the index, if missing)."""
+    index = campaign_index()
+    english = index.get_translation_or_none(Locale.objects.get(language_code="en"))
+    if english is None:
+        strings = {**INDEX_ENGLISH, index.title: "Campaigns", index.slug: index.slug}
+        english = translate_into_english(index, strings)
+    return english.specific
+
+
+def translate_campaign(campaign, strings):
+    """The campaign's English translation under the English campaign index. The slug, the
+    campaign code and the default advertising label need no entry in ``strings``."""
+    english_campaign_index()
+    strings = {
+        campaign.slug: campaign.slug,
+        campaign.code: campaign.code,
+        "広告・PR": "Advertisement / PR",
+        **strings,
+    }
+    return translate_into_english(campaign, strings)
+
+
+class PortalImageFactory(factory.django.DjangoModelFactory):
+    """A photo made in the test (Pillow), with the alt text the portal requires."""
+
+    class Meta:
+        model = PortalImage
+
+    class Params:
+        colour = "white"
+        size = (1600, 900)
+
+    title = factory.Sequence(lambda n: f"苫小牧の写真{n}")
+    description = "苫小牧港に停泊するフェリー"
+    file = factory.LazyAttributeSequence(
+        lambda o, n: get_test_image_file(f"photo-{n}.png", colour=o.colour, size=o.size)
+    )
 
 
 class CreatorFactory(factory.django.DjangoModelFactory):
