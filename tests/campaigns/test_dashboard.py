@@ -446,10 +446,8 @@ def test_csv_for_one_campaign(client, world):
 
 
 # The dashboard's own queries (15, as in figures() above, whatever the data) and the admin's
-# around them: session, user, permissions, the menu. 29 since the "Hand-over" submenu came
-# (content/wagtail_hooks.py): its two items ask for the user's "City editors" group each time
-# the menu checks them, four queries per admin page; before it, 25 (both measured).
-DASHBOARD_BUDGET = 29
+# around them: session, user, permissions, the menu (the Hand-over submenu asks once a request).
+DASHBOARD_BUDGET = 27
 
 
 def test_dashboard_query_budget(client, world, django_assert_max_num_queries):
