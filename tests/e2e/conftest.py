@@ -53,11 +53,13 @@ def demo_server(django_db_setup, django_db_blocker):
 
     from tests.sites import build_demo_site
 
+    # Open for the whole session: the server thread also answers the requests a page sends
+    # after its test has ended (beacons on unload), and pytest-django's blocker is global.
     with django_db_blocker.unblock():
         build_demo_site()
-    server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
-    yield server
-    server.stop()
+        server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+        yield server
+        server.stop()
 
 
 @pytest.fixture

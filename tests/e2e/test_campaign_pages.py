@@ -67,5 +67,6 @@ def test_campaign_pages_are_accessible_and_keyboard_reachable(page, site_url, la
     page.goto(f"{site_url}/{language}/")
     section = page.locator(".home-campaigns")
     expect(section).to_be_visible()
-    expect(section.locator(".pr-label")).to_be_visible()
+    # Other browser tests may add running campaigns of their own: look at the first card.
+    expect(section.locator(".pr-label").first).to_be_visible()
     assert_no_axe_violations(page)
