@@ -104,7 +104,7 @@ def main():
     for url, data in sorted(originals.items()):
         if url in kept_urls and url != blocks_url:
             seen_types |= {b["type"] for b in data["fields"].get("body", []) or []}
-    for url, data in sorted(originals.items()):
+    for _url, data in sorted(originals.items()):
         for block in data["fields"].get("body", []) or []:
             if block["type"] in seen_types:
                 continue
@@ -118,7 +118,7 @@ def main():
                         if s["context"].startswith(f"body.{block['id']}")
                     ]
     kept[blocks_url]["fields"]["body"] = kept[blocks_url]["fields"]["body"] + extra_blocks
-    for url, data in kept.items():
+    for data in kept.values():
         if data["key"] == kept[blocks_url]["key"] and "strings" in data:
             data["strings"] += [s for language, s in extra_strings if language == data["locale"]]
 
@@ -153,7 +153,9 @@ def main():
             shutil.copy(source / name, target / name)
     (target / "manifest.json").write_text(dump(manifest))
     languages = sorted({d["locale"] for d in pruned.values()})
-    per_language = {lang: sum(1 for d in pruned.values() if d["locale"] == lang) for lang in languages}
+    per_language = {
+        lang: sum(1 for d in pruned.values() if d["locale"] == lang) for lang in languages
+    }
     print(f"{target}: pages {per_language}, {len(index)} images, blocks {sorted(seen_types)}")
 
 
