@@ -70,6 +70,13 @@ def test_skip_link_and_switcher_work_by_keyboard(page, site_url):
 
 
 def test_editor_logs_into_the_admin(page, site_url):
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    # The browser tests share the demo: other tests choose an admin language for this editor.
+    profile = UserProfile.get_for_user(get_user_model().objects.get(email="city@example.jp"))
+    profile.preferred_language = ""
+    profile.save()
     page.goto(f"{site_url}/admin/")
     expect(page).to_have_url(re.compile(r"/ja/accounts/login/\?next=/admin/"))
     page.get_by_label("メールアドレス").fill("city@example.jp")
