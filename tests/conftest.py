@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import post_migrate
 from wagtail.models import Collection, Locale, Page, Workflow
 
@@ -126,6 +127,9 @@ def _after_syncdb(sender, app_config, using, **kwargs):
     # Only the database's creation: post_migrate also follows every flush.
     post_migrate.disconnect(dispatch_uid="tests.after_syncdb")
     _sqlite_search_index(using)
+    # wagtail-localize reads django_migrations (the schema version of a translation source);
+    # syncdb does not make it, and on PostgreSQL the failed query breaks the transaction.
+    MigrationRecorder(connections[using]).ensure_schema()
     ensure_wagtail_base()
     # pytest-django disables the migration modules for good; tests that read migrations
     # (MigrationLoader) need them back once the database is built. Load them now, while the
