@@ -4,7 +4,6 @@ photos made in the test; English translations made through wagtail-localize."""
 from datetime import timedelta
 
 import factory
-from django.test import TestCase
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
@@ -19,7 +18,7 @@ from campaigns.models import (
     TrackingLink,
 )
 from home.models import HomePage, PortalImage
-from home.services import translate_through_localize
+from tests.factories.home import translate_into_english
 
 INDEX_INTRO = (
     "苫小牧市が発信者のみなさんと行っているキャンペーンです。"
@@ -46,18 +45,6 @@ def campaign_index():
         index.save_revision().publish()
         index.refresh_from_db()
     return index
-
-
-def translate_into_english(instance, strings):
-    """The instance's published English translation, made as a translator does, through
-    wagtail-localize (home.services.translate_through_localize). ``strings`` maps each
-    Japanese string to its English; one left out raises MissingSegmentTranslation."""
-    # wagtail-localize publishes the translation when the transaction commits; a test's
-    # transaction never commits, so run those callbacks here.
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        english = translate_through_localize(instance, "en", strings)
-    english.refresh_from_db()
-    return english.specific if hasattr(english, "specific") else english
 
 
 def english_campaign_index():

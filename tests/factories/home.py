@@ -127,16 +127,18 @@ class EventPageFactory(PublishedPageFactory):
     fee = "無料"
 
 
-def translate_into_english(page, strings):
-    """The page's published English translation, made through wagtail-localize.
+def translate_into_english(instance, strings):
+    """The published English translation of a page or snippet, made through wagtail-localize.
 
-    ``strings`` maps each Japanese string of the page (title, summary, ...) to its English;
-    the slug stays the same unless mapped. A string left out raises
-    home.services.MissingSegmentTranslation, as in the translation editor."""
-    strings = {page.slug: page.slug, **strings}
+    ``strings`` maps each Japanese string (title, summary, ...) to its English; a slug stays
+    the same unless mapped. A string left out raises home.services.MissingSegmentTranslation,
+    as in the translation editor."""
+    slug = getattr(instance, "slug", None)
+    if slug:
+        strings = {slug: slug, **strings}
     # wagtail-localize publishes the translation when the transaction commits; a test's
     # transaction never commits, so run those callbacks here.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        english = translate_through_localize(page, "en", strings)
+        english = translate_through_localize(instance, "en", strings)
     english.refresh_from_db()
-    return english.specific
+    return english.specific if hasattr(english, "specific") else english
