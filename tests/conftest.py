@@ -86,6 +86,7 @@ def ensure_wagtail_base():
         importlib.import_module("passes.migrations.0002_roles").create_roles(apps, None)
         importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
         importlib.import_module("campaigns.migrations.0002_roles").grant(apps, None)
+        importlib.import_module("reports.migrations.0002_roles").grant(apps, None)
     finally:
         for config in apps.get_app_configs():
             config.models_module = models_modules[config.label]

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "consultations",
     "campaigns",
     "content",
+    "reports",
     # accounts
     "allauth",
     "allauth.account",

@@ -1,0 +1,151 @@
+"""Reporting periods in Japan time: months, quarters and fiscal years (April to March, as
+Japanese public bodies count), or a custom range of days. Both ends are included; `bounds()`
+gives the half-open datetime range the queries use, so 31 March 23:59 JST belongs to one fiscal
+year and 1 April 00:00 JST to the next."""
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+JST = ZoneInfo("Asia/Tokyo")
+
+MONTH, QUARTER, FISCAL_YEAR, CUSTOM = "month", "quarter", "fiscal_year", "custom"
+KIND_CHOICES = [
+    (MONTH, gettext_lazy("Month")),
+    (QUARTER, gettext_lazy("Quarter")),
+    (FISCAL_YEAR, gettext_lazy("Fiscal year")),
+    (CUSTOM, gettext_lazy("Custom")),
+]
+
+
+def today():
+    return timezone.localtime(timezone.now(), JST).date()
+
+
+def fiscal_year_of(day):
+    """The fiscal year a date or datetime belongs to: 令和/西暦 year in which it starts."""
+    if isinstance(day, dt.datetime):
+        day = timezone.localtime(day, JST).date() if timezone.is_aware(day) else day.date()
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_months(fiscal_year):
+    """(year, month) from April to March."""
+    return [(fiscal_year + (m < 4), m) for m in (*range(4, 13), 1, 2, 3)]
+
+
+def first_day_after(year, month):
+    return dt.date(year + (month == 12), month % 12 + 1, 1)
+
+
+def site_start():
+    """The first day the site has figures for (REPORTS_SITE_START, an ISO date)."""
+    return dt.date.fromisoformat(getattr(settings, "REPORTS_SITE_START", "2025-04-01"))
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    start: dt.date
+    end: dt.date  # included
+
+    @classmethod
+    def month(cls, year, month):
+        return cls(MONTH, dt.date(year, month, 1), first_day_after(year, month) - dt.timedelta(1))
+
+    @classmethod
+    def quarter(cls, fiscal_year, number):
+        """Quarter 1 is April–June, 4 is January–March of the next calendar year."""
+        year, month = fiscal_year_months(fiscal_year)[(number - 1) * 3]
+        end_year, end_month = fiscal_year_months(fiscal_year)[number * 3 - 1]
+        return cls(
+            QUARTER,
+            dt.date(year, month, 1),
+            first_day_after(end_year, end_month) - dt.timedelta(1),
+        )
+
+    @classmethod
+    def fiscal_year(cls, fiscal_year):
+        return cls(FISCAL_YEAR, dt.date(fiscal_year, 4, 1), dt.date(fiscal_year + 1, 3, 31))
+
+    @classmethod
+    def custom(cls, start, end):
+        return cls(CUSTOM, start, end)
+
+    @property
+    def fiscal_year_number(self):
+        return fiscal_year_of(self.start)
+
+    @property
+    def quarter_number(self):
+        return (
+            fiscal_year_months(self.fiscal_year_number).index((self.start.year, self.start.month))
+            // 3
+            + 1
+        )
+
+    def bounds(self):
+        """[start 00:00 JST, day after end 00:00 JST) as aware datetimes."""
+        start = dt.datetime.combine(self.start, dt.time(), JST)
+        end = dt.datetime.combine(self.end + dt.timedelta(1), dt.time(), JST)
+        return start, end
+
+    def months(self):
+        """(year, month) of every month the period touches, in order."""
+        months, year, month = [], self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            months.append((year, month))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
+
+    def days(self):
+        return (self.end - self.start).days + 1
+
+    @property
+    def label(self):
+        if self.kind == MONTH:
+            return _("%(year)d-%(month)02d") % {"year": self.start.year, "month": self.start.month}
+        if self.kind == QUARTER:
+            return _("FY%(year)d Q%(quarter)d") % {
+                "year": self.fiscal_year_number,
+                "quarter": self.quarter_number,
+            }
+        if self.kind == FISCAL_YEAR:
+            return _("FY%(year)d") % {"year": self.fiscal_year_number}
+        return _("%(start)s to %(end)s") % {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+        }
+
+    def validate(self, allow_future=False):
+        """A clear message for a reversed period, one in the future or one before the site."""
+        if self.end < self.start:
+            raise ValidationError(_("The period ends before it starts."), code="reversed")
+        if not allow_future and self.start > today():
+            raise ValidationError(_("The period has not started yet."), code="future")
+        if self.end < site_start():
+            raise ValidationError(
+                _("The period ends before the site existed (%(date)s).")
+                % {"date": site_start().isoformat()},
+                code="before_site",
+            )
+        return self
+
+    def to_dict(self):
+        return {"kind": self.kind, "start": self.start.isoformat(), "end": self.end.isoformat()}
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(
+            data["kind"], dt.date.fromisoformat(data["start"]), dt.date.fromisoformat(data["end"])
+        )
+
+
+def current_fiscal_year():
+    return fiscal_year_of(today())
