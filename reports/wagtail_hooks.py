@@ -2,6 +2,6 @@
 
 from wagtail import hooks
 
-from reports import pageviews
+from reports import figures_pages, pageviews  # noqa: F401 (figures_pages registers its hooks)
 
 hooks.register("before_serve_page", pageviews.mark_page_view)
