@@ -130,9 +130,9 @@ def _persona_blocks(period):
     return blocks
 
 
-def build(period):
+def build(period, figures_of_period=None):
     """[{"key", "title", "blocks"}] for the seven sections, in order."""
-    data = Figures(period)
+    data = figures_of_period or Figures(period)
     label = period.label
     sections = {key: [] for key in Section.values}
 
