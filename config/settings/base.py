@@ -288,6 +288,10 @@ CONSULTATION_ATTACHMENT_MAX_BYTES = env.int(
 # tracking link or UTM set the visitor arrived with within this many days.
 CAMPAIGN_ATTRIBUTION_DAYS = env.int("CAMPAIGN_ATTRIBUTION_DAYS", default=30)
 
+# The results report's PDF and Word font (fontconfig family name); `manage.py check` fails when
+# it is not installed (Debian: fonts-noto-cjk).
+REPORTS_PDF_FONT = "Noto Sans CJK JP"
+
 # Hand-over (content/). The static copy (`manage.py export_static`) is served from this public
 # address; links to what only the application can do (search, forms, login, the Entry Pass,
 # the consultation desk) go to STATIC_EXPORT_DYNAMIC_URL when set, otherwise they are replaced
