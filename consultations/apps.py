@@ -10,8 +10,17 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultation desk")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from consultations import services
+        from consultations.signals import consultation_saved
         from members.signals import account_deleting, collect_member_data
+
+        post_save.connect(
+            consultation_saved,
+            sender="consultations.Consultation",
+            dispatch_uid="consultations.topics",
+        )
 
         collect_member_data.connect(
             services.member_consultations_data, dispatch_uid="consultations.member_data"

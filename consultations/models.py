@@ -189,6 +189,33 @@ class Consultation(models.Model):
         return self.status in OPEN_STATUSES
 
 
+class ConsultationTopic(models.Model):
+    """One topic code of a consultation, as a row, so that reports can GROUP BY topic on any
+    database. A copy of Consultation.topics, never edited by itself:
+    consultations.services.sync_consultation_topics keeps it equal on every save."""
+
+    consultation = models.ForeignKey(
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
+        related_name="topic_rows",
+    )
+    code = models.CharField(_("topic"), max_length=20)
+
+    class Meta:
+        verbose_name = _("consultation topic")
+        verbose_name_plural = _("consultation topics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "code"], name="consultation_topic_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["code"], name="consultation_topic_code")]
+
+    def __str__(self):
+        return self.code
+
+
 class Message(models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", _("From the person")

@@ -25,6 +25,7 @@ from consultations.models import (
     Attachment,
     Channel,
     Consultation,
+    ConsultationTopic,
     Delivery,
     Message,
     PlaceKind,
@@ -647,6 +648,36 @@ def survey_csv(fiscal_year):
                 [escape_csv_cell(place.label), escape_csv_cell(channel.label), *cells, sum(cells)]
             )
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Japanese correctly
+
+
+# -- topics as rows, for reports that GROUP BY them ----------------------------------------
+def consultation_topic_rows(consultations):
+    """The ConsultationTopic rows that mirror these saved consultations' topics, unsaved. A
+    bulk loader passes them to bulk_create: bulk_create sends no post_save."""
+    rows = []
+    for consultation in consultations:
+        if consultation.pk is None:
+            raise ValueError("Save the consultations first: their topic rows need the key.")
+        rows.extend(
+            ConsultationTopic(consultation_id=consultation.pk, code=code)
+            for code in dict.fromkeys(consultation.topic_codes)
+        )
+    return rows
+
+
+def sync_consultation_topics(consultation, created=False):
+    """Make the consultation's ConsultationTopic rows equal its topics (post_save calls this)."""
+    wanted = {row.code: row for row in consultation_topic_rows([consultation])}
+    with transaction.atomic():
+        existing = set()
+        if not created:
+            existing = set(consultation.topic_rows.values_list("code", flat=True))
+            stale = existing - wanted.keys()
+            if stale:
+                consultation.topic_rows.filter(code__in=stale).delete()
+        missing = [row for code, row in wanted.items() if code not in existing]
+        # ignore_conflicts: two saves of one consultation at the same moment add the same rows.
+        ConsultationTopic.objects.bulk_create(missing, ignore_conflicts=True)
 
 
 # -- retention ------------------------------------------------------------------------------

@@ -9,8 +9,14 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from allauth.account.signals import email_confirmed
+        from django.db.models.signals import post_save
+
+        from members.signals import membership_saved
 
         email_confirmed.connect(activate_on_email_confirmed, dispatch_uid="members.activate")
+        post_save.connect(
+            membership_saved, sender="members.Membership", dispatch_uid="members.codes"
+        )
 
 
 def activate_on_email_confirmed(sender, request, email_address, **kwargs):

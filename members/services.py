@@ -2,6 +2,8 @@
 
 import logging
 from datetime import date, datetime, time, timedelta
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core import signing
@@ -21,6 +23,7 @@ from members.models import (
     MemberNotice,
     MemberNumberSequence,
     Membership,
+    MembershipCode,
 )
 from members.models.membership import format_member_number
 from members.signals import account_deleting, collect_member_data
@@ -117,6 +120,41 @@ def record_consent(membership):
     membership.privacy_policy_version = site_settings().privacy_policy_version
     membership.consented_at = timezone.now()
     membership.save(update_fields=["privacy_policy_version", "consented_at"])
+
+
+# -- chosen codes as rows, for reports that GROUP BY them -----------------------------------
+def membership_code_rows(memberships):
+    """The MembershipCode rows that mirror these saved memberships' several-choices fields,
+    unsaved. A bulk loader passes them to bulk_create: bulk_create sends no post_save."""
+    rows = []
+    for membership in memberships:
+        if membership.pk is None:
+            raise ValueError("Save the memberships first: their code rows need the key.")
+        for field, attname in MembershipCode.SOURCE_FIELDS.items():
+            # to_python: the attribute holds a list, or the stored ",a,b," text if set so.
+            codes = Membership._meta.get_field(attname).to_python(getattr(membership, attname))
+            rows.extend(
+                MembershipCode(membership_id=membership.pk, field=field, code=code)
+                for code in dict.fromkeys(codes)
+            )
+    return rows
+
+
+def sync_membership_codes(membership, created=False):
+    """Make the membership's MembershipCode rows equal its fields (post_save calls this)."""
+    wanted = {(row.field, row.code): row for row in membership_code_rows([membership])}
+    with transaction.atomic():
+        existing = set()
+        if not created:
+            existing = set(membership.codes.values_list("field", "code"))
+            stale = existing - wanted.keys()
+            if stale:
+                membership.codes.filter(
+                    reduce(or_, (Q(field=field, code=code) for field, code in stale))
+                ).delete()
+        missing = [row for key, row in wanted.items() if key not in existing]
+        # ignore_conflicts: two saves of one membership at the same moment add the same rows.
+        MembershipCode.objects.bulk_create(missing, ignore_conflicts=True)
 
 
 # -- e-mail ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from members.models.membership import (
     MemberNotice,
     MemberNumberSequence,
     Membership,
+    MembershipCode,
     PersonalDataAccessLog,
 )
 from members.models.users import User, UserManager  # noqa: I001 (User first for migrations)
@@ -22,6 +23,7 @@ __all__ = [
     "MemberNotice",
     "MemberNumberSequence",
     "Membership",
+    "MembershipCode",
     "PersonalDataAccessLog",
     "User",
     "UserManager",

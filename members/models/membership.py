@@ -119,6 +119,41 @@ class Membership(models.Model):
         return bool(current_version) and self.privacy_policy_version != current_version
 
 
+class MembershipCode(models.Model):
+    """One chosen code of a membership's several-choices fields, as a row, so that reports
+    can GROUP BY code on any database. A copy of the fields, never edited by itself:
+    members.services.sync_membership_codes keeps it equal to them on every save."""
+
+    class Field(models.TextChoices):
+        RELATIONSHIP = "relationship", _("relationship to the city")
+        INTEREST = "interest", _("interests")
+
+    # Which Membership field each kind of row copies.
+    SOURCE_FIELDS = {Field.RELATIONSHIP: "relationships", Field.INTEREST: "interests"}
+
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("furusato resident"),
+        on_delete=models.CASCADE,
+        related_name="codes",
+    )
+    field = models.CharField(_("question"), max_length=20, choices=Field.choices)
+    code = models.CharField(_("code"), max_length=20)
+
+    class Meta:
+        verbose_name = _("furusato resident's choice")
+        verbose_name_plural = _("furusato residents' choices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "field", "code"], name="membership_code_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["field", "code"], name="membership_code_field_code")]
+
+    def __str__(self):
+        return f"{self.field}: {self.code}"
+
+
 def format_member_number(prefix, number):
     return f"{prefix or 'M'}-{number:06d}"
 
