@@ -1,5 +1,6 @@
 """The staff inbox in the Wagtail admin: list with filters, detail with the whole thread,
-reply, notes, assignment and status, manual entry, attachments, figures and the CSV.
+reply, notes, assignment and status, manual entry, attachments (the figures and the survey
+CSV are in reports).
 
 Consultation staff hold view/add/change; City editors hold view only (read-only screens).
 Every view of a consultation, every change and every export is written to StaffViewLog."""
@@ -7,7 +8,7 @@ Every view of a consultation, every change and every export is written to StaffV
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -23,14 +24,7 @@ from consultations.forms import (
     StaffMessageForm,
     StaffUpdateForm,
 )
-from consultations.models import (
-    Attachment,
-    Channel,
-    Consultation,
-    PlaceKind,
-    StaffViewLog,
-    Topic,
-)
+from consultations.models import Attachment, Consultation, StaffViewLog
 from members.residence import prefecture_name
 
 VIEW = "consultations.view_consultation"
@@ -213,65 +207,3 @@ def attachment(request, pk):
     return _private(
         FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
     )
-
-
-FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = 2000, 2100
-
-
-def _fiscal_year(request):
-    """The fiscal year asked for, within 2000 … 2100 (a year like 99999 would not make a
-    date); anything else gives the current one."""
-    current = services.fiscal_year_of(timezone.now())
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return current
-    return min(max(year, FIRST_FISCAL_YEAR), LAST_FISCAL_YEAR)
-
-
-def figures(request):
-    _require(request, VIEW)
-    year = _fiscal_year(request)
-    data = services.figures(year)
-    month_rows = [
-        (f"{y}-{m:02d}", [data["by_month"][(y, m)][c] for c in data["channels"]])
-        for y, m in data["months"]
-    ]
-    topic_rows = [
-        (t.label, [data["by_topic"][t][c] for c in data["channels"]]) for t in data["by_topic"]
-    ]
-    place_rows = [
-        (p.label, [data["by_place"][p][c] for c in data["channels"]]) for p in data["by_place"]
-    ]
-    return _private(
-        TemplateResponse(
-            request,
-            "consultations/admin/figures.html",
-            {
-                "page_title": _("Consultation figures"),
-                "header_icon": "table",
-                "data": data,
-                "response_days": services.response_days(),
-                "year": year,
-                "years": range(year - 3, year + 2),
-                "month_rows": month_rows,
-                "topic_rows": topic_rows,
-                "place_rows": place_rows,
-                "detailed_rows": [
-                    (f"{y}-{m:02d}", Channel(c).label, Topic(t).label, PlaceKind(k).label, n)
-                    for ((y, m), c, t, k), n in data["detailed"]
-                ],
-            },
-        )
-    )
-
-
-def export_csv(request):
-    _require(request, VIEW)
-    year = _fiscal_year(request)
-    services.log_staff_action(
-        request.user, None, StaffViewLog.Action.EXPORT, detail=f"survey CSV FY{year}"
-    )
-    response = HttpResponse(services.survey_csv(year), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consultations-fy{year}.csv"'
-    return _private(response)

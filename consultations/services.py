@@ -1,12 +1,9 @@
 """The desk's rules: reference numbers, submissions, replies, statuses, e-mail deliveries,
-signed thread links, figures and retention. Views, the admin and commands all call these."""
+signed thread links and retention (the figures are in reports). Views, the admin and
+commands all call these."""
 
-import csv
-import datetime as dt
-import io
 import logging
 import secrets
-import statistics
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -32,9 +29,7 @@ from consultations.models import (
     ReferenceCounter,
     StaffViewLog,
     Status,
-    Topic,
 )
-from home.csv_export import safe_cell as escape_csv_cell
 
 logger = logging.getLogger(__name__)
 JST = ZoneInfo("Asia/Tokyo")
@@ -557,97 +552,6 @@ def retry_failed_deliveries(max_attempts=MAX_DELIVERY_ATTEMPTS, now=None):
         elif result is False:
             failed += 1
     return sent, failed
-
-
-# -- figures --------------------------------------------------------------------------------
-def fiscal_year_months(fiscal_year):
-    """April to March: Japanese public bodies count by fiscal year."""
-    return [(fiscal_year + (m < 4), m) for m in (*range(4, 13), 1, 2, 3)]
-
-
-def fiscal_year_of(when):
-    local = timezone.localtime(when, JST)
-    return local.year if local.month >= 4 else local.year - 1
-
-
-def figures(fiscal_year):
-    """Counts by month × channel × topic × desk/event, first-response time, open, overdue."""
-    start = dt.datetime(fiscal_year, 4, 1, tzinfo=JST)
-    end = dt.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
-    rows = list(
-        Consultation.objects.filter(created_at__gte=start, created_at__lt=end).values_list(
-            "created_at", "channel", "topics", "place_kind", "first_response_at"
-        )
-    )
-    months = fiscal_year_months(fiscal_year)
-    channels = list(Channel)
-    by_month = {(y, m): {c: 0 for c in channels} for y, m in months}
-    by_topic = {t: {c: 0 for c in channels} for t in Topic}
-    by_place = {p: {c: 0 for c in channels} for p in PlaceKind}
-    detailed = {}
-    hours = []
-    for created, channel, topics, place, first in rows:
-        local = timezone.localtime(created, JST)
-        key = (local.year, local.month)
-        by_month[key][channel] += 1
-        by_place[place][channel] += 1
-        for code in [c for c in topics.split("|") if c]:
-            if code in by_topic:
-                by_topic[code][channel] += 1
-            dkey = (key, channel, code, place)
-            detailed[dkey] = detailed.get(dkey, 0) + 1
-        if first and channel in RESPONSE_CHANNELS:
-            hours.append((first - created).total_seconds() / 3600)
-    return {
-        "fiscal_year": fiscal_year,
-        "channels": channels,
-        "months": months,
-        "by_month": by_month,
-        "by_topic": by_topic,
-        "by_place": by_place,
-        "detailed": sorted(detailed.items()),
-        "total": len(rows),
-        "median_hours": statistics.median(hours) if hours else None,
-        "p90_hours": percentile(hours, 90),
-        "open": Consultation.objects.filter(status__in=OPEN_STATUSES).count(),
-        "overdue": Consultation.objects.filter(overdue_q()).count(),
-    }
-
-
-def percentile(values, pct):
-    """Nearest-rank percentile (the value below which pct % of the responses fall)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * pct // 100))
-    return ordered[int(rank) - 1]
-
-
-def survey_csv(fiscal_year):
-    """The 総務省 survey's shape: one row per channel (and desk/event), one column per month."""
-    data = figures(fiscal_year)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    header = [_("Desk or event"), _("Channel")]
-    header += [_("%(year)s-%(month)02d") % {"year": y, "month": m} for y, m in data["months"]]
-    header.append(_("Total"))
-    writer.writerow([escape_csv_cell(h) for h in header])
-    start = dt.datetime(fiscal_year, 4, 1, tzinfo=JST)
-    end = dt.datetime(fiscal_year + 1, 4, 1, tzinfo=JST)
-    counts = {}
-    for created, channel, place in Consultation.objects.filter(
-        created_at__gte=start, created_at__lt=end
-    ).values_list("created_at", "channel", "place_kind"):
-        local = timezone.localtime(created, JST)
-        key = (place, channel, local.year, local.month)
-        counts[key] = counts.get(key, 0) + 1
-    for place in PlaceKind:
-        for channel in Channel:
-            cells = [counts.get((place, channel, y, m), 0) for y, m in data["months"]]
-            writer.writerow(
-                [escape_csv_cell(place.label), escape_csv_cell(channel.label), *cells, sum(cells)]
-            )
-    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Japanese correctly
 
 
 # -- topics as rows, for reports that GROUP BY them ----------------------------------------

@@ -32,8 +32,6 @@ class ConsultationInboxViewSet(ViewSet):
         return [
             path("", admin_views.index, name="index"),
             path("new/", admin_views.create, name="create"),
-            path("figures/", admin_views.figures, name="figures"),
-            path("figures/survey.csv", admin_views.export_csv, name="export_csv"),
             path("files/<int:pk>/", admin_views.attachment, name="attachment"),
             path("<int:pk>/", admin_views.detail, name="detail"),
             path("<int:pk>/<str:action>/", admin_views.act, name="act"),

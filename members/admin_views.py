@@ -1,8 +1,8 @@
 """The staff's view of the members in the Wagtail admin: a filtered list, each member's
-details, counts and a CSV export. Every view and export of personal data is logged."""
+details and a CSV export (the member figures are in reports). Every view and export of
+personal data is logged."""
 
 import django_filters
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -11,7 +11,7 @@ from wagtail.coreutils import multigetattr
 from home.csv_export import safe_cell
 from members.choices import AgeBand, Interest, Relationship
 from members.models import Membership, PersonalDataAccessLog
-from members.residence import OVERSEAS, prefecture_choices
+from members.residence import prefecture_choices
 
 
 def prefecture_filter_choices():
@@ -106,36 +106,3 @@ class MembershipInspectView(InspectView):
             request, "view", f"{self.object.member_number or self.object.pk}"
         )
         return response
-
-
-def membership_figures():
-    """Counts the city reports: by status, relationship, interest, prefecture and age."""
-    active = Membership.objects.filter(status=Membership.Status.ACTIVE)
-    by_status = dict(
-        Membership.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n")
-    )
-    relationships = [
-        (label, active.filter(relationships__contains=f",{code},").count())
-        for code, label in Relationship.choices
-    ]
-    interests = [
-        (label, active.filter(interests__contains=f",{code},").count())
-        for code, label in Interest.choices
-    ]
-    prefecture_names = dict(prefecture_choices())
-    prefectures = [
-        (prefecture_names.get(code, code or "—"), n)
-        for code, n in active.values_list("residence_prefecture")
-        .annotate(n=Count("pk"))
-        .order_by("-n")
-        .values_list("residence_prefecture", "n")
-    ]
-    ages = dict(active.values_list("age_band").annotate(n=Count("pk")).values_list("age_band", "n"))
-    return {
-        "statuses": [(label, by_status.get(code, 0)) for code, label in Membership.Status.choices],
-        "relationships": relationships,
-        "interests": interests,
-        "prefectures": prefectures,
-        "ages": [(label, ages.get(code, 0)) for code, label in AgeBand.choices],
-        "overseas_code": OVERSEAS,
-    }

@@ -1,23 +1,16 @@
-from django.contrib.auth.decorators import permission_required
-from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from members.admin_views import (
-    MembershipFilterSet,
-    MembershipIndexView,
-    MembershipInspectView,
-    membership_figures,
-)
+from members.admin_views import MembershipFilterSet, MembershipIndexView, MembershipInspectView
 from members.models import Benefit, Membership, PersonalDataAccessLog
 
 
@@ -133,40 +126,11 @@ class AccessLogViewSet(ModelViewSet):
     inspect_view_enabled = False
 
 
-@permission_required("members.view_membership", raise_exception=True)
-def figures_view(request):
-    return render(request, "members/admin/figures.html", {"figures": membership_figures()})
-
-
-class MemberFiguresViewSet(ViewSet):
-    name = "member_figures"
-    icon = "table"
-    menu_label = _("Member figures")
-
-    def get_urlpatterns(self):
-        return [path("", figures_view, name="index")]
-
-    def get_menu_item(self, order=None):
-        return MenuItem(
-            self.menu_label,
-            reverse(self.get_url_name("index")),
-            icon_name=self.icon,
-            order=order or 0,
-        )
-
-    @property
-    def menu_item_is_registered(self):
-        return True
-
-    def is_shown(self, request):
-        return request.user.has_perm("members.view_membership")
-
-
 class MembersGroup(ViewSetGroup):
     menu_label = _("Furusato residents")
     menu_icon = "group"
     menu_order = 300
-    items = (MembershipViewSet, MemberFiguresViewSet, AccessLogViewSet)
+    items = (MembershipViewSet, AccessLogViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -1,29 +1,22 @@
 """The Entry Pass in the Wagtail admin: partners, offers and partner staff (snippets), each
-partner's printable poster, and the analytics view with its CSV export."""
-
-import io
+partner's printable poster (the Entry Pass figures are in reports)."""
 
 import segno
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import SiteIdentity
-from passes import analytics, services
+from passes import services
 from passes.models import Offer, Partner, PartnerStaff
-
-ANALYTICS_PERMISSION = "passes.view_pass_analytics"
 
 
 def _poster_link(partner):
@@ -113,24 +106,6 @@ def poster(request, pk):
     )
 
 
-@never_cache
-def analytics_view(request):
-    if not request.user.has_perm(ANALYTICS_PERMISSION):
-        raise PermissionDenied
-    data = analytics.figures()
-    if request.GET.get("format") == "csv":
-        out = io.StringIO()
-        analytics.write_csv(out, data)
-        response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
-        stamp = timezone.localdate().isoformat()
-        response["Content-Disposition"] = f'attachment; filename="entry-pass-{stamp}.csv"'
-        return response
-    top = max([n for _d, n in data["by_day"]] + [n for _h, n in data["by_hour"]] + [1])
-    return render(
-        request, "passes/admin/analytics.html", {"data": data, "top": top, "default": Locale}
-    )
-
-
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [
@@ -148,24 +123,8 @@ def include_admin_urls():
         (
             [
                 path("poster/<int:pk>/", poster, name="poster"),
-                path("analytics/", analytics_view, name="analytics"),
             ],
             "passes_admin",
         ),
         namespace="passes_admin",
-    )
-
-
-class AnalyticsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(ANALYTICS_PERMISSION)
-
-
-@hooks.register("register_admin_menu_item")
-def register_analytics_menu_item():
-    return AnalyticsMenuItem(
-        _("Entry Pass figures"),
-        reverse("passes_admin:analytics"),
-        icon_name="table",
-        order=900,
     )

@@ -13,12 +13,15 @@ from django.utils import timezone
 
 from consultations import services
 from consultations.models import Consultation, Message, StaffViewLog, Status
+from home.csv_export import safe_cell
+from reports import consultation_figures
 from tests.factories import UserFactory
 from tests.factories.consultations import ConsultationFactory
 
 pytestmark = pytest.mark.django_db
 
 INBOX = "/admin/consultations/"
+FIGURES = "/admin/reports/figures/consultations/"  # the figures pages are in reports
 
 
 @pytest.fixture
@@ -79,7 +82,7 @@ def test_every_staff_view_and_export_is_logged(client, staff_user):
     client.force_login(staff_user)
     client.get(f"{INBOX}{consultation.pk}/")
     client.get(f"{INBOX}files/{note.attachments.get().pk}/")
-    client.get(f"{INBOX}figures/survey.csv")
+    client.get(f"{FIGURES}survey.csv")
     actions = list(StaffViewLog.objects.filter(user=staff_user).values_list("action", flat=True))
     assert {"view", "note", "attachment", "export"} <= set(actions)
     view = StaffViewLog.objects.filter(action="view").first()
@@ -209,7 +212,7 @@ def test_figures_and_survey_csv(client, staff_user):
             topics="|housing|",
         )
     ConsultationFactory(created_at=timezone.datetime(2031, 2, 1, 9, 0, tzinfo=jst), channel="web")
-    data = services.figures(2030)
+    data = consultation_figures.figures(2030)
     assert data["total"] == 5
     assert data["by_month"][(2030, 5)]["phone"] == 1
     assert data["by_month"][(2031, 2)]["web"] == 1
@@ -220,8 +223,8 @@ def test_figures_and_survey_csv(client, staff_user):
     assert data["median_hours"] == 4
     assert data["p90_hours"] == 6
     client.force_login(staff_user)
-    assert client.get(f"{INBOX}figures/", {"year": 2030}).status_code == 200
-    response = client.get(f"{INBOX}figures/survey.csv", {"year": 2030})
+    assert client.get(FIGURES, {"year": 2030}).status_code == 200
+    response = client.get(f"{FIGURES}survey.csv", {"year": 2030})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows[0]) == 2 + 12 + 1  # desk/event, channel, April–March, total
     web_desk = [row for row in rows if row[1] in ("Web form", "ウェブフォーム")][0]
@@ -230,8 +233,8 @@ def test_figures_and_survey_csv(client, staff_user):
 
 def test_csv_cells_that_look_like_formulas_are_escaped():
     for dangerous in ("=HYPERLINK(1)", "+1", "-1", "@SUM(A1)"):
-        assert services.escape_csv_cell(dangerous) == "'" + dangerous
-    assert services.escape_csv_cell("苫小牧") == "苫小牧"
+        assert safe_cell(dangerous) == "'" + dangerous
+    assert safe_cell("苫小牧") == "苫小牧"
 
 
 def test_query_budget_of_the_inbox(client, staff_user, django_assert_max_num_queries):

@@ -49,7 +49,7 @@ def test_contractor_editors_see_no_member_data_unless_granted(client, demo_site)
     contractor = UserFactory(groups=["Contractor editors"])
     client.force_login(contractor)
     assert client.get(LIST).status_code in (302, 403)
-    assert client.get("/admin/member_figures/").status_code in (302, 403)
+    assert client.get("/admin/reports/figures/members/").status_code in (302, 403)
     contractor.user_permissions.add(Permission.objects.get(codename="view_membership"))
     assert client.get(LIST).status_code == 200
 
@@ -76,7 +76,7 @@ def test_export_needs_the_export_permission(client, demo_site):
 def test_figures_count_active_members(client, city):
     MembershipFactory(relationships=["nozei"])
     client.force_login(city)
-    response = client.get("/admin/member_figures/")
+    response = client.get("/admin/reports/figures/members/")
     assert response.status_code == 200
     assert "ふるさと納税で寄附している" in response.content.decode()
 

@@ -1,4 +1,5 @@
-"""The admin side: snippets, the printable poster, the analytics view and its CSV."""
+"""The admin side: snippets, the printable poster, and the Entry Pass figures page (in reports)
+and its CSV."""
 
 import csv
 import io
@@ -8,8 +9,10 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from passes import analytics, services
+from home.csv_export import safe_cell
+from passes import services
 from passes.models import Partner
+from reports import entry_pass as entry_pass_figures
 from tests.factories import UserFactory
 from tests.factories.passes import OfferFactory, PassFactory
 
@@ -36,19 +39,19 @@ def test_poster_and_figures_are_not_for_everyone(client, demo_site):
     partner = Partner.objects.filter(locale__language_code="ja").first()
     client.force_login(UserFactory(groups=["Contractor editors"]))
     assert client.get(f"/admin/entry-pass/poster/{partner.pk}/").status_code in (302, 403)
-    assert client.get("/admin/entry-pass/analytics/").status_code in (302, 403)
+    assert client.get("/admin/reports/figures/entry-pass/").status_code in (302, 403)
     client.force_login(UserFactory(groups=["Partner staff"]))
-    assert client.get("/admin/entry-pass/analytics/").status_code in (302, 403)
+    assert client.get("/admin/reports/figures/entry-pass/").status_code in (302, 403)
 
 
 def test_city_editors_see_the_figures(client, demo_site):
     client.force_login(UserFactory(groups=["City editors"]))
-    response = client.get("/admin/entry-pass/analytics/")
+    response = client.get("/admin/reports/figures/entry-pass/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "Hokkitei" in html or "ほっき亭" in html
     dashboard = client.get("/admin/").content.decode()
-    assert "/admin/entry-pass/analytics/" in dashboard
+    assert "/admin/reports/figures/entry-pass/" in dashboard
 
 
 def test_figures_count_uses_by_partner_hour_and_prefecture(demo_site):
@@ -57,7 +60,7 @@ def test_figures_count_uses_by_partner_hour_and_prefecture(demo_site):
     now = timezone.now()
     services.redeem_offer(entry_pass.pk, offer, via="poster", now=now)
     services.redeem_offer(entry_pass.pk, offer, via="poster", now=now)
-    data = analytics.figures()
+    data = entry_pass_figures.figures()
     assert (offer.partner.name, 2) in data["by_partner"]
     hour = f"{timezone.localtime(now).hour:02d}:00"
     assert dict(data["by_hour"])[hour] >= 2
@@ -65,8 +68,8 @@ def test_figures_count_uses_by_partner_hour_and_prefecture(demo_site):
     osaka = {label: (n, used) for label, n, used in data["by_prefecture"]}
     assert osaka["大阪府"][1] >= 2
     unused = OfferFactory()
-    assert unused in analytics.figures()["unused"]
-    assert offer not in analytics.figures()["unused"]
+    assert unused in entry_pass_figures.figures()["unused"]
+    assert offer not in entry_pass_figures.figures()["unused"]
 
 
 def test_effect_counts_only_what_happened_after_the_pass(demo_site):
@@ -75,14 +78,14 @@ def test_effect_counts_only_what_happened_after_the_pass(demo_site):
     earlier = PassFactory(issued_at=timezone.now() - timedelta(days=5))
     later = PassFactory(issued_at=timezone.now() - timedelta(days=5))
     Membership = apps.all_models["members"].get("membership")
-    total_before, rows_before = analytics.effect(_holders())
+    total_before, rows_before = entry_pass_figures.effect(_holders())
     if Membership is not None and {f.name for f in Membership._meta.fields} >= {
         "user",
         "registered_at",
     }:
         _make_membership(Membership, later.user, timezone.now())
         _make_membership(Membership, earlier.user, timezone.now() - timedelta(days=10))
-        total, rows = analytics.effect(_holders())
+        total, rows = entry_pass_figures.effect(_holders())
         assert rows[0][1] == rows_before[0][1] + 1
     else:
         assert rows_before[0][1] == 0
@@ -130,13 +133,13 @@ def test_csv_export_escapes_formulas(client, demo_site):
     partner.save()
     services.redeem_offer(PassFactory().pk, partner.offers.first(), via="poster")
     client.force_login(UserFactory(groups=["City editors"]))
-    response = client.get("/admin/entry-pass/analytics/?format=csv")
+    response = client.get("/admin/reports/figures/entry-pass/?format=csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     cells = [cell for row in rows for cell in row]
     assert "'@SUM(A1)" in cells
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells if cell)
-    assert analytics.safe_cell("-1") == "'-1" and analytics.safe_cell("ok") == "ok"
+    assert safe_cell("-1") == "'-1" and safe_cell("ok") == "ok"
 
 
 def test_editors_manage_partners_offers_and_staff_in_the_admin(client, demo_site):

@@ -308,14 +308,14 @@ def test_the_completion_band_stops_and_respects_reduced_motion():
 # 13. The effect: activity sign-ups and consultations -----------------------------------------
 def test_effect_counts_activity_signups_and_consultations_after_the_pass(demo_site):
     from members.models import ActivityPage, ActivitySignup
-    from passes import analytics
+    from reports import entry_pass
     from tests.factories.consultations import ConsultationFactory
     from tests.passes.test_admin import _holders
 
     now = timezone.now()
     joined = PassFactory(issued_at=now - timedelta(days=5)).user
     before = PassFactory(issued_at=now - timedelta(days=5)).user
-    total_before, rows_before = analytics.effect(_holders())
+    total_before, rows_before = entry_pass.effect(_holders())
     counts_before = {title: count for title, count, _share in rows_before}
 
     activity = ActivityPage.objects.filter(locale__language_code="ja").first()
@@ -324,7 +324,7 @@ def test_effect_counts_activity_signups_and_consultations_after_the_pass(demo_si
         ActivitySignup.objects.filter(pk=signup.pk).update(created_at=when)
         ConsultationFactory(user=user, created_at=when)
 
-    total, rows = analytics.effect(_holders())
+    total, rows = entry_pass.effect(_holders())
     counts = {str(title): count for title, count, _share in rows}
     assert total == total_before
     assert counts["Signed up for an activity"] == counts_before["Signed up for an activity"] + 1

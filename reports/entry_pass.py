@@ -1,6 +1,7 @@
 """The Entry Pass figures for the city: issued and active passes, uses by partner, category,
 offer, day, hour, residence and purpose, offers nobody used, and the effect (pass holders who
-later became furusato residents, joined an activity or consulted)."""
+later became furusato residents, joined an activity or consulted). The page counts since the
+site started; uses by partner and by category come from reports.figures, as in the report."""
 
 import csv
 import logging
@@ -18,7 +19,9 @@ from wagtail.models import Locale
 
 from home.csv_export import safe_cell
 from members.residence import prefecture_name
-from passes.models import Offer, Partner, PartnerCategory, Pass, PassStatus, Purpose, Use
+from passes.models import Offer, Partner, Pass, PassStatus, Purpose, Use
+from reports import figures as cross_app
+from reports import periods
 
 logger = logging.getLogger(__name__)
 
@@ -67,22 +70,23 @@ def _share(count, total):
     return round(100 * count / total, 1) if total else 0.0
 
 
+def since_the_start(today=None):
+    """The whole life of the site, up to today (Japan time)."""
+    today = today or periods.today()
+    return periods.Period.custom(min(periods.site_start(), today), today)
+
+
 def figures(today=None, days=30):
     today = today or timezone.localdate()
+    period = since_the_start(today)
     default = Locale.get_default()
     issued = Pass.objects.filter(status__in=ISSUED, issued_at__isnull=False)
     uses = Use.objects.all()
-    categories = dict(PartnerCategory.choices)
     purposes = dict(Purpose.choices)
     japan = ZoneInfo(settings.TIME_ZONE)
 
-    by_partner = list(
-        uses.values("partner__name").annotate(n=Count("id")).order_by("-n", "partner__name")
-    )
-    by_category = [
-        (categories.get(row["partner__category"], row["partner__category"]), row["n"])
-        for row in uses.values("partner__category").annotate(n=Count("id")).order_by("-n")
-    ]
+    by_partner = [(name, n) for name, _category, n, _passes in cross_app.uses_by_partner(period)]
+    by_category = sorted(cross_app.uses_by_category(period), key=lambda row: -row[1])
     by_offer = [
         (f"{row['partner__name']} — {row['offer__title']}", row["n"])
         for row in uses.values("partner__name", "offer__title")
@@ -130,7 +134,8 @@ def figures(today=None, days=30):
         "active": Pass.objects.filter(status=PassStatus.ACTIVE, valid_until__gte=today).count(),
         "uses": uses.count(),
         "partners": Partner.objects.filter(locale=default, active=True).count(),
-        "by_partner": [(row["partner__name"], row["n"]) for row in by_partner],
+        "period": period,
+        "by_partner": by_partner,
         "by_category": by_category,
         "by_offer": by_offer,
         "by_day": by_day,
@@ -171,6 +176,3 @@ def write_csv(out, data):
         )
     for title, count, share in data["effect"]:
         writer.writerow([_("Effect"), safe_cell(title), count, f"{share}%"])
-
-
-__all__ = ["figures", "safe_cell", "write_csv"]
