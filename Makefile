@@ -26,13 +26,18 @@ run: $(VENV)/.runtime report-deps messages migrate seed ## serve the demo site o
 test: $(VENV)/.dev browser-deps report-deps messages ## the whole suite, browser tests included
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.runtime messages ## requests per second (pages vs static HTML); Entry Pass uses/s with 20 clients
+bench: $(VENV)/.dev report-deps messages ## requests per second (pages vs static HTML); Entry Pass uses/s with 20 clients; the KPI dashboard and report at 100,000 members
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 		DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tsunagaru_bench} \
 		$(BIN)/python scripts/bench_passes.py; \
 	else echo "PostgreSQL is not running: the Entry Pass bench runs on file SQLite"; \
 		$(BIN)/python scripts/bench_passes.py; fi
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		DATABASE_URL=$${BENCH_REPORTS_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tsunagaru_bench_reports} \
+		$(BIN)/python scripts/bench_reports.py $(BENCH_REPORTS_ARGS); \
+	else echo "PostgreSQL is not running: the reports bench runs on file SQLite (var/bench-reports.sqlite3)"; \
+		DATABASE_URL=sqlite:///$(CURDIR)/var/bench-reports.sqlite3 $(BIN)/python scripts/bench_reports.py $(BENCH_REPORTS_ARGS); fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) $(APT_GET) update -qq && \

@@ -7,15 +7,19 @@ A chart block of the report snapshot:
 "categories", "series": [{"name", "values"}], "unit", "note"}``.
 """
 
+import hashlib
 import io
+import json
 import logging
 import math
 import os
 import re
+import unicodedata
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from django.conf import settings
+from django.core.cache import cache
 
 # matplotlib writes its font cache to MPLCONFIGDIR when it is first imported; the default
 # (~/.config/matplotlib) is not writable for the web server's user.
@@ -42,7 +46,8 @@ TEXT_COLOUR = "#333333"
 GRID_COLOUR = "#DDDDDD"
 
 # Value labels on bars only while they do not crowd each other.
-MAX_LABELLED_BARS = 24
+MAX_LABELLED_BARS = 12
+FIGURE_WIDTH = 7.0  # inches; the SVG scales to its container
 
 STYLE = {
     "svg.fonttype": "none",
@@ -87,7 +92,9 @@ def _figure(block):
         height = max(2.6, 0.9 + 0.32 * len(categories) * max(1, len(series)))
     else:
         height = 3.6
-    fig = Figure(figsize=(7.0, height), layout="constrained")
+    # Margins are worked out from the labels rather than by matplotlib's constrained layout,
+    # which measures every text twice and took half of each chart's drawing time.
+    fig = Figure(figsize=(FIGURE_WIDTH, height))
     ax = fig.add_subplot()
     positions = list(range(len(categories)))
     all_values = [v for s in series for v in _values(s) if not math.isnan(v)]
@@ -175,12 +182,43 @@ def _figure(block):
             # Above the axis, read horizontally (a rotated "件" is hard to read).
             ax.set_title(f"({block['unit']})", loc="left", fontsize=9, pad=6)
         if len(categories) > 8 or max((len(c) for c in categories), default=0) > 8:
-            for label in ax.get_xticklabels():
+            for label in ax.get_xticklabels():  # the margin below is made for them
                 label.set_rotation(30)
                 label.set_horizontalalignment("right")
+    rotated = kind != "barh" and (
+        len(categories) > 8 or max((len(c) for c in categories), default=0) > 8
+    )
+    top = (
+        0.25
+        + (0.35 if len(series) > 1 else 0)
+        + (0.3 if block.get("unit") and kind != "barh" else 0)
+    )
+    if kind == "barh":
+        left = min(3.4, 0.35 + max((_text_width(c) for c in categories), default=1) * 0.14)
+        bottom = 0.45 + (0.25 if block.get("unit") else 0)
+    else:
+        longest = max((_text_width(_number(v)) for v in [highest, lowest]), default=1)
+        left = 0.3 + longest * 0.09
+        widest = max((_text_width(c) for c in categories), default=1)
+        bottom = 0.35 + (min(1.6, widest * 0.1) if rotated else 0.1)
+    fig.subplots_adjust(
+        left=left / FIGURE_WIDTH,
+        right=1 - 0.25 / FIGURE_WIDTH,
+        top=1 - top / height,
+        bottom=bottom / height,
+    )
     if len(series) > 1:
-        fig.legend(loc="outside upper center", ncols=min(len(series), 4))
+        fig.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, 1 - 0.05 / height),
+            ncols=min(len(series), 4),
+        )
     return fig
+
+
+def _text_width(text):
+    """A label's width in full-width characters (a Latin letter or digit is about half)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.55 for ch in str(text))
 
 
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -221,9 +259,34 @@ def _presentation_attributes(svg):
     return _STYLE_ATTRIBUTE.sub(attributes, svg)
 
 
+# Bump when the drawing changes: cached charts of the old look are then not used.
+CHART_VERSION = 2
+CACHE_SECONDS = 7 * 24 * 3600
+
+
 def chart_svg(block, prefix=""):
     """The chart as inline SVG markup: it scales to its container (width 100%, viewBox kept),
-    is announced as one image named by its <title> and described by its <desc>."""
+    is announced as one image named by its <title> and described by its <desc>.
+
+    Drawing takes matplotlib about a tenth of a second, and the dashboard has some twenty
+    charts whose figures rarely all change between two views: a chart is cached under a hash
+    of everything it is drawn from, so a changed figure is a different key (never stale)."""
+    key = _cache_key(block, prefix)
+    svg = cache.get(key)
+    if svg is None:
+        svg = _draw_svg(block, prefix)
+        cache.set(key, svg, CACHE_SECONDS)
+    return svg
+
+
+def _cache_key(block, prefix):
+    source = json.dumps(
+        [CHART_VERSION, settings.REPORTS_PDF_FONT, prefix, block], sort_keys=True, default=str
+    )
+    return f"reports:chart:{hashlib.sha256(source.encode()).hexdigest()}"
+
+
+def _draw_svg(block, prefix):
     base = f"{prefix}{block['id']}"
     with matplotlib.rc_context({**STYLE, "svg.hashsalt": base}):
         fig = _figure(block)

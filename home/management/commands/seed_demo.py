@@ -26,7 +26,13 @@ DEMO_BUNDLE = Path(settings.BASE_DIR) / "content" / "tomakomai"
 # Each app that has demo scenarios keeps them in <app>/demo.py: seed(home, stdout) builds its
 # state (idempotently) after the content is imported, LOGINS lists the (e-mail, label) pairs it
 # prints. No app imports these modules.
-DEMO_MODULES = ["members.demo", "passes.demo", "consultations.demo", "campaigns.demo"]
+DEMO_MODULES = [
+    "members.demo",
+    "passes.demo",
+    "consultations.demo",
+    "campaigns.demo",
+    "reports.demo",
+]
 
 
 def demo_modules():
