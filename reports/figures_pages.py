@@ -17,7 +17,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
 from consultations import services as consultation_services
@@ -202,6 +202,8 @@ def register_figures_urls():
 
 
 class PermissionMenuItem(MenuItem):
+    """An item of the Reports submenu, shown to those with its permission."""
+
     def __init__(self, *args, permission, **kwargs):
         super().__init__(*args, **kwargs)
         self.permission = permission
@@ -210,45 +212,34 @@ class PermissionMenuItem(MenuItem):
         return request.user.has_perm(self.permission)
 
 
-figures_menu = Menu(register_hook_name="register_reports_figures_menu_item")
-
-
-@hooks.register("register_reports_figures_menu_item")
+@hooks.register("register_reports_menu_item")
 def members_figures_menu_item():
     return PermissionMenuItem(
         gettext_lazy("Member figures"),
         reverse(f"{NAMESPACE}:members"),
         icon_name="group",
-        order=100,
+        order=200,
         permission=MEMBERS_PERMISSION,
     )
 
 
-@hooks.register("register_reports_figures_menu_item")
+@hooks.register("register_reports_menu_item")
 def entry_pass_figures_menu_item():
     return PermissionMenuItem(
         gettext_lazy("Entry Pass figures"),
         reverse(f"{NAMESPACE}:entry_pass"),
         icon_name="tag",
-        order=200,
+        order=210,
         permission=ENTRY_PASS_PERMISSION,
     )
 
 
-@hooks.register("register_reports_figures_menu_item")
+@hooks.register("register_reports_menu_item")
 def consultations_figures_menu_item():
     return PermissionMenuItem(
         gettext_lazy("Consultation figures"),
         reverse(f"{NAMESPACE}:consultations"),
         icon_name="mail",
-        order=300,
+        order=220,
         permission=CONSULTATIONS_PERMISSION,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def register_figures_menu():
-    """Shown when at least one of its pages is (SubmenuMenuItem hides an empty menu)."""
-    return SubmenuMenuItem(
-        gettext_lazy("Figures"), figures_menu, icon_name="table", name="figures", order=900
     )

@@ -6,25 +6,17 @@ from django.urls import include, path, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from reports import admin_views, figures_pages, pageviews, urls_admin  # noqa: F401
+from reports.figures_pages import PermissionMenuItem
 from reports.forms import ReportForm
 from reports.models import Report, Section
 
 hooks.register("before_serve_page", pageviews.mark_page_view)
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 def _narrative_panel(section):
