@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "campaigns.attribution.CampaignSourceMiddleware",
+    "reports.pageviews.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -287,6 +288,9 @@ CONSULTATION_ATTACHMENT_MAX_BYTES = env.int(
 # Campaigns: a registration, pass, offer use, consultation or sign-up is credited to the last
 # tracking link or UTM set the visitor arrived with within this many days.
 CAMPAIGN_ATTRIBUTION_DAYS = env.int("CAMPAIGN_ATTRIBUTION_DAYS", default=30)
+
+# Reports: count public page views first-party (no cookie, IP or user agent; reports/pageviews.py).
+REPORTS_COUNT_PAGE_VIEWS = env.bool("REPORTS_COUNT_PAGE_VIEWS", default=True)
 
 # The results report's PDF and Word font (fontconfig family name); `manage.py check` fails when
 # it is not installed (Debian: fonts-noto-cjk).
