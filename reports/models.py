@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 
 from consultations.storage import PrivateStorage
@@ -195,7 +196,10 @@ class ReportPhoto(Orderable):
     report = ParentalKey(Report, on_delete=models.CASCADE, related_name="photos")
     section = models.CharField(_("section"), max_length=20, choices=Section.choices)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
 

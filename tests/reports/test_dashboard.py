@@ -165,3 +165,20 @@ def test_dashboard_queries_stay_fixed(client, history, django_assert_max_num_que
     client.get(DASHBOARD)
     with django_assert_max_num_queries(60):
         client.get(DASHBOARD, {"kind": "fiscal_year", "year": FY})
+
+
+def test_the_roles_get_exactly_the_reports_permissions():
+    from django.contrib.auth.models import Group
+
+    expected = {
+        f"reports.{action}_{model}"
+        for model in ("kpitarget", "report")
+        for action in ("add", "change", "delete", "view")
+    } | {"reports.view_kpi_dashboard"}
+    for name in ["City editors", "Contractor editors", *REFUSED]:
+        granted = {
+            f"{p.content_type.app_label}.{p.codename}"
+            for p in Group.objects.get(name=name).permissions.select_related("content_type")
+            if p.content_type.app_label == "reports"
+        }
+        assert granted == (expected if name in ALLOWED else set()), name
