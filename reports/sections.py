@@ -11,6 +11,7 @@ language: build under `translation.override(language)`."""
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from reports import figures, periods
 from reports.models import KPI, KPITarget, Section
@@ -75,7 +76,7 @@ class Figures:
         return table(
             block_id,
             title,
-            [_("KPI"), _("Actual"), _("Target"), _("Achieved")],
+            [_("KPI"), _("Actual"), pgettext("KPI", "Target"), _("Achieved")],
             self.kpi_rows(codes),
         )
 
@@ -85,7 +86,7 @@ class Figures:
         months = row["months"]
         series = [(_("Actual"), [actual for _m, actual, _t in months])]
         if any(target is not None for _m, _a, target in months):
-            series.append((_("Target"), [target for _m, _a, target in months]))
+            series.append((pgettext("KPI", "Target"), [target for _m, _a, target in months]))
         return chart(
             block_id or f"trend-{code}",
             "bar",
@@ -310,7 +311,7 @@ def build(period, figures_of_period=None):
             table(
                 "next-year-targets",
                 _("Targets for FY%(year)d") % {"year": next_year},
-                [_("KPI"), _("Target")],
+                [_("KPI"), pgettext("KPI", "Target")],
                 [(str(kpi.label), targets[kpi]) for kpi in KPI if kpi in targets],
             )
         )
