@@ -243,33 +243,33 @@ def _region_case():
     )
 
 
-def persona(period):
+def persona(period, suppress=True):
     """Furusato residents active at the end of the period and those new in it, by relationship
-    type, age band, region of residence and tier: {dimension: [(label, members, new)]}, cells
-    under five people shown as "<5"."""
+    type, interest, age band, region and prefecture of residence, and tier:
+    {dimension: [(label, members, new)], "total": (members, new)}. With `suppress` (a report,
+    the dashboard) cells under five people are shown as "<5"; the staff's figures page, whose
+    readers may see each record, shows them exactly."""
     from members.choices import AgeBand, Interest, Relationship, Tier
+    from members.residence import prefecture_choices
 
+    shown = suppressed if suppress else (lambda count: count)
     start, end = period.bounds()
     members = _active_members().filter(activated_at__lt=end)
     new_q = Q(activated_at__gte=start)
     MembershipCode = model("members.MembershipCode")
     codes = MembershipCode.objects.filter(membership__in=members)
 
-    def grouped(queryset, column, count="pk", new=new_q):
+    def grouped(queryset, column):
         return {
             row[column]: (row["n"], row["new"])
             for row in queryset.values(column)
-            .annotate(n=Count(count, distinct=True), new=Count(count, filter=new, distinct=True))
+            .annotate(n=Count("pk"), new=Count("pk", filter=new_q))
             .order_by()
         }
 
     def rows(counts, choices):
         return [
-            (
-                str(label),
-                suppressed(counts.get(code, (0, 0))[0]),
-                suppressed(counts.get(code, (0, 0))[1]),
-            )
+            (str(label), shown(counts.get(code, (0, 0))[0]), shown(counts.get(code, (0, 0))[1]))
             for code, label in choices
         ]
 
@@ -284,13 +284,20 @@ def persona(period):
     ):
         by_code[row["field"]][row["code"]] = (row["n"], row["new"])
     regions = grouped(members.annotate(region=_region_case()), "region")
+    prefectures = grouped(members, "residence_prefecture")
+    names = dict(prefecture_choices())
+    by_prefecture = sorted(prefectures.items(), key=lambda item: (-item[1][0], item[0] or ""))
+    totals = members.aggregate(n=Count("pk"), new=Count("pk", filter=new_q))
     return {
         "relationship": rows(by_code["relationship"], Relationship.choices),
         "interest": rows(by_code["interest"], Interest.choices),
         "age": rows(grouped(members, "age_band"), AgeBand.choices),
         "region": rows(regions, [(key, label) for key, label, _codes in REGIONS]),
+        "prefecture": [
+            (names.get(code, code or "—"), shown(n), shown(new)) for code, (n, new) in by_prefecture
+        ],
         "tier": rows(grouped(members, "tier"), Tier.choices),
-        "total": (members.count(), members.filter(new_q).count()),
+        "total": (totals["n"], totals["new"]),
     }
 
 

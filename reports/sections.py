@@ -131,6 +131,28 @@ def _persona_blocks(period):
     return blocks
 
 
+def _entry_pass_effect(period):
+    """What the people who got an Entry Pass in the period did afterwards."""
+    from django.apps import apps
+    from django.db.models import Exists, OuterRef
+
+    from reports import entry_pass
+
+    start, end = period.bounds()
+    issued = apps.get_model("passes.Pass").objects.filter(
+        user=OuterRef("pk"), issued_at__gte=start, issued_at__lt=end
+    )
+    holders = apps.get_model(settings.AUTH_USER_MODEL).objects.filter(Exists(issued))
+    total, rows = entry_pass.effect(holders)
+    return table(
+        "entry-pass-effect",
+        _("What Entry Pass holders did next"),
+        [_("After their first pass"), _("People"), _("Share")],
+        [(title, figures.suppressed(count), f"{share}%") for title, count, share in rows],
+        _("Of %(total)s people who got an Entry Pass in the period.") % {"total": f"{total:,}"},
+    )
+
+
 def build(period, figures_of_period=None):
     """[{"key", "title", "blocks"}] for the seven sections, in order."""
     data = figures_of_period or Figures(period)
@@ -301,6 +323,7 @@ def build(period, figures_of_period=None):
         table(
             "funnel-table", _("From a visit to a relationship"), [_("Step"), _("Number")], funnel
         ),
+        _entry_pass_effect(period),
     ]
 
     # Next year's plan: the next fiscal year's targets, when the city has set them.

@@ -78,6 +78,7 @@ def test_the_fiscal_year_shows_actual_against_target_and_the_breakdowns(client, 
         "Offer uses by partner",
         "Consultations by topic",
         "From a visit to a relationship",
+        "What Entry Pass holders did next",
     ]:
         assert heading in page, heading
     html = response.content.decode()

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from campaigns.models import Conversion
 from consultations.models import Consultation
@@ -18,6 +19,12 @@ from tests.factories.members import MembershipFactory, add_activity
 from tests.factories.passes import OfferFactory, PassFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 FY = 2025  # April 2025 – March 2026: before anything the test site creates "now"
 
