@@ -294,7 +294,11 @@ REPORTS_COUNT_PAGE_VIEWS = env.bool("REPORTS_COUNT_PAGE_VIEWS", default=True)
 
 # The results report's PDF and Word font (fontconfig family name); `manage.py check` fails when
 # it is not installed (Debian: fonts-noto-cjk).
-REPORTS_PDF_FONT = "Noto Sans CJK JP"
+REPORTS_PDF_FONT = env.str("REPORTS_PDF_FONT", default="Noto Sans CJK JP")
+
+# The first day the site has figures for: a report or dashboard period ending before it is
+# refused with a clear message.
+REPORTS_SITE_START = env.str("REPORTS_SITE_START", default="2025-04-01")
 
 # Hand-over (content/). The static copy (`manage.py export_static`) is served from this public
 # address; links to what only the application can do (search, forms, login, the Entry Pass,
