@@ -197,3 +197,54 @@ def test_a_failed_generation_is_recorded(client, report, monkeypatch):
     assert "disk full" in version.error
     assert "disk full" in text(client.get(f"/admin/reports/report/{report.pk}/versions/"))
     assert client.get(f"/admin/reports/report/{report.pk}/v1/pdf/", follow=True).status_code == 404
+
+
+def test_the_spreadsheet_holds_the_dashboards_figures(client, report):
+    """The XLSX of a generated report and the dashboard of the same period show the same
+    figures, table by table."""
+    import openpyxl
+
+    report.language = "en"
+    report.save()
+    editor(client)
+    client.post(f"/admin/reports/report/{report.pk}/generate/")
+    version = ReportVersion.objects.get(report=report)
+    archive = zipfile.ZipFile(version.data_zip.open("rb"))
+    workbook = openpyxl.load_workbook(io.BytesIO(archive.read("figures.xlsx")))
+    sheets = {}
+    for sheet in workbook.worksheets:
+        sheets[sheet.cell(1, 1).value] = [
+            [cell for cell in row] for row in sheet.iter_rows(values_only=True)
+        ]
+    dashboard = client.get("/admin/reports/dashboard/", {"kind": "fiscal_year", "year": FY})
+    compared = 0
+    for section in dashboard.context["sections"]:
+        for block in section["blocks"]:
+            if block["type"] != "table" or not block["rows"]:
+                continue
+            rows = sheets[block["title"]]
+            header = rows.index(block["columns"]) if block["columns"] in rows else None
+            assert header is not None, block["title"]
+            data = rows[header + 1 : header + 1 + len(block["rows"])]
+            expected = [[None if c is None else c for c in row] for row in block["rows"]]
+            assert data == expected, block["title"]
+            compared += 1
+    assert compared >= 10
+
+
+def test_an_english_edition_has_english_headings(report):
+    from reports.generation import build_snapshot
+
+    report.language = "en"
+    snapshot = build_snapshot(report)
+    assert snapshot["language"] == "en"
+    titles = [section["title"] for section in snapshot["sections"]]
+    assert titles[0] == "(1) Consultation desk"
+    assert titles[-1] == "Next year's plan"
+    html = render.render_html(snapshot)
+    assert '<html lang="en">' in html
+    assert "Consultations by channel" in html
+    report.language = "ja"
+    with translation.override("en"):
+        japanese = build_snapshot(report)
+    assert japanese["sections"][0]["title"] != "(1) Consultation desk"
