@@ -224,6 +224,12 @@ class ReportForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Draftail's textbox has no accessible name: the field's <label> points at the hidden
+        # input it replaces (wagtail#14205, open in 8.0). Name it by the label Wagtail renders.
+        for name, field in self.fields.items():
+            if name.endswith("_text") and hasattr(field.widget, "options"):
+                label_id = f"{self[name].id_for_label}-label"
+                field.widget.options = {**field.widget.options, "ariaLabelledBy": label_id}
         instance = self.instance
         if instance.pk and instance.start:
             period = instance.period
