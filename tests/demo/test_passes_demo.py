@@ -26,7 +26,8 @@ def test_visitor_holds_an_active_pass_for_today(demo_site):
 
 
 def test_past_visitors_used_offers_during_their_stays(demo_site):
-    uses = Use.objects.select_related("entry_pass")
+    # The scenario's visitors; the months of history (reports.demo) have "L0…" passes.
+    uses = Use.objects.select_related("entry_pass").exclude(entry_pass__number__startswith="L0")
     assert uses.count() == 16
     for use in uses:
         assert use.entry_pass.status == PassStatus.EXPIRED
