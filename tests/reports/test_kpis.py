@@ -26,6 +26,7 @@ def english():
     with translation.override("en"):
         yield
 
+
 FY = 2025  # April 2025 – March 2026: before anything the test site creates "now"
 
 
