@@ -473,6 +473,7 @@ def delete_account(user):
         if membership is not None:
             membership.user = None
             membership.status = Membership.Status.WITHDRAWN
+            membership.withdrawn_at = timezone.now()
             membership.name_kana = ""
             membership.residence_municipality = ""
             membership.age_band = ""

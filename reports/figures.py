@@ -21,6 +21,7 @@ from reports import periods
 from reports.models import KPI, LEVEL_KPIS, KPITarget
 
 SMALL_CELL = 5
+SECONDARY = "x"
 
 # Regions of residence, by JIS prefecture code (01 北海道 … 47 沖縄県, 99 overseas).
 REGIONS = [
@@ -77,9 +78,25 @@ def _memberships():
     return Membership.objects.filter(activated_at__isnull=False)
 
 
-def _active_members():
+def _members_ever_active():
+    """Memberships that were active at some time and whose leaving, if any, is dated (a
+    withdrawal recorded before withdrawn_at existed has no date: it is left out)."""
     Membership = model("members.Membership")
-    return Membership.objects.filter(status=Membership.Status.ACTIVE, activated_at__isnull=False)
+    return Membership.objects.filter(activated_at__isnull=False).exclude(
+        status=Membership.Status.WITHDRAWN, withdrawn_at__isnull=True
+    )
+
+
+def _active_members(at=None):
+    """Members active at the time `at` (now when None): activated before it, not withdrawn
+    by then."""
+    members = _members_ever_active()
+    if at is None:
+        Membership = model("members.Membership")
+        return members.filter(status=Membership.Status.ACTIVE)
+    return members.filter(activated_at__lt=at).filter(
+        Q(withdrawn_at__isnull=True) | Q(withdrawn_at__gte=at)
+    )
 
 
 def _designated_attendances():
@@ -88,18 +105,25 @@ def _designated_attendances():
     )
 
 
-def _premium_reached_users():
-    """Members annotated with the time of their third designated attendance."""
-    third = (
-        _designated_attendances()
-        .filter(user=OuterRef("pk"))
-        .order_by("attended_at")
-        .values("attended_at")[2:3]
-    )
+def _premium_reached_by_month(period):
+    """Members whose third designated attendance of a fiscal year falls in each month: the
+    premium tier asks for three a year, so a member can reach it again the next year."""
+    counts = dict.fromkeys(period.months(), 0)
     User = model(settings.AUTH_USER_MODEL)
-    return User.objects.annotate(third_attendance=Subquery(third)).filter(
-        third_attendance__isnull=False
+    years = sorted(
+        {periods.fiscal_year_of(periods.Period.month(*m).start) for m in period.months()}
     )
+    for year in years:
+        start, end = periods.Period.fiscal_year(year).bounds()
+        in_year = _designated_attendances().filter(attended_at__gte=start, attended_at__lt=end)
+        three = in_year.values("user").annotate(n=Count("pk")).filter(n__gte=3).values("user")
+        third = (
+            in_year.filter(user=OuterRef("pk")).order_by("attended_at").values("attended_at")[2:3]
+        )
+        users = User.objects.filter(pk__in=three).annotate(third_attendance=Subquery(third))
+        for month, n in _by_month(users, "third_attendance", period).items():
+            counts[month] += n
+    return counts
 
 
 def _page_views_by_month(period):
@@ -122,7 +146,6 @@ def _flow_sources():
         KPI.REGISTRATIONS_BASIC: (_memberships().filter(tier="basic"), "activated_at"),
         KPI.REGISTRATIONS_PREMIUM: (_memberships().filter(tier="premium"), "activated_at"),
         KPI.ATTENDANCES: (_designated_attendances(), "attended_at"),
-        KPI.PREMIUM_REACHED: (_premium_reached_users(), "third_attendance"),
         KPI.PASSES_ISSUED: (Pass.objects.filter(issued_at__isnull=False), "issued_at"),
         KPI.OFFER_USES: (Use.objects.all(), "used_at"),
         KPI.CONSULTATIONS: (Consultation.objects.all(), "created_at"),
@@ -140,27 +163,42 @@ def kpi_months(period):
     result = {}
     for kpi, (queryset, field) in _flow_sources().items():
         result[kpi] = _by_month(queryset, field, period)
+    result[KPI.PREMIUM_REACHED] = _premium_reached_by_month(period)
     result[KPI.VISITS] = _page_views_by_month(period)
     result[KPI.ACTIVE_PARTNERS] = _by_month(
         model("passes.Use").objects.all(), "used_at", period, count="partner", distinct=True
     )
     start, _end = period.bounds()
-    before = _active_members().filter(activated_at__lt=start).count()
-    new = _by_month(_active_members(), "activated_at", period)
-    running, levels = before, {}
+    ever = _members_ever_active()
+    running = _active_members(at=start).count()
+    joined = _by_month(ever, "activated_at", period)
+    left = _by_month(ever.filter(withdrawn_at__isnull=False), "withdrawn_at", period)
+    levels = {}
     for month in period.months():
-        running += new[month]
+        running += joined[month] - left[month]
         levels[month] = running
     result[KPI.ACTIVE_MEMBERS] = levels
+    # Months that have not begun have no figures yet (their targets are still shown).
+    this_month = (periods.today().year, periods.today().month)
+    for values in result.values():
+        for month in values:
+            if month > this_month:
+                values[month] = None
     return result
 
 
 def kpi_actuals(period, months=None):
     """{kpi: the period's figure}. Flows add up the months; active members is the level at
-    the end; active partners counts each partner once for the whole period."""
+    the end (of the period, or now for a period still running); active partners counts each
+    partner once for the whole period."""
     months = months or kpi_months(period)
-    actuals = {kpi: sum(values.values()) for kpi, values in months.items() if kpi not in LEVEL_KPIS}
-    actuals[KPI.ACTIVE_MEMBERS] = months[KPI.ACTIVE_MEMBERS][period.months()[-1]]
+    actuals = {
+        kpi: sum(value for value in values.values() if value is not None)
+        for kpi, values in months.items()
+        if kpi not in LEVEL_KPIS
+    }
+    levels = [v for v in months[KPI.ACTIVE_MEMBERS].values() if v is not None]
+    actuals[KPI.ACTIVE_MEMBERS] = levels[-1] if levels else 0
     actuals[KPI.ACTIVE_PARTNERS] = (
         model("passes.Use")
         .objects.filter(**_in(period, "used_at"))
@@ -252,9 +290,8 @@ def persona(period, suppress=True):
     from members.choices import AgeBand, Interest, Relationship, Tier
     from members.residence import prefecture_choices
 
-    shown = suppressed if suppress else (lambda count: count)
     start, end = period.bounds()
-    members = _active_members().filter(activated_at__lt=end)
+    members = _active_members(at=min(end, timezone.now()))
     new_q = Q(activated_at__gte=start)
     MembershipCode = model("members.MembershipCode")
     codes = MembershipCode.objects.filter(membership__in=members)
@@ -268,10 +305,7 @@ def persona(period, suppress=True):
         }
 
     def rows(counts, choices):
-        return [
-            (str(label), shown(counts.get(code, (0, 0))[0]), shown(counts.get(code, (0, 0))[1]))
-            for code, label in choices
-        ]
+        return [(str(label), *counts.get(code, (0, 0))) for code, label in choices]
 
     by_code = defaultdict(dict)
     for row in (
@@ -288,17 +322,47 @@ def persona(period, suppress=True):
     names = dict(prefecture_choices())
     by_prefecture = sorted(prefectures.items(), key=lambda item: (-item[1][0], item[0] or ""))
     totals = members.aggregate(n=Count("pk"), new=Count("pk", filter=new_q))
-    return {
+    dimensions = {
         "relationship": rows(by_code["relationship"], Relationship.choices),
         "interest": rows(by_code["interest"], Interest.choices),
         "age": rows(grouped(members, "age_band"), AgeBand.choices),
         "region": rows(regions, [(key, label) for key, label, _codes in REGIONS]),
-        "prefecture": [
-            (names.get(code, code or "—"), shown(n), shown(new)) for code, (n, new) in by_prefecture
-        ],
+        "prefecture": [(names.get(code, code or "—"), n, new) for code, (n, new) in by_prefecture],
         "tier": rows(grouped(members, "tier"), Tier.choices),
-        "total": (totals["n"], totals["new"]),
     }
+    if suppress:
+        for key, table in dimensions.items():
+            dimensions[key] = protect(table, partition=key not in ("relationship", "interest"))
+    return {**dimensions, "total": (totals["n"], totals["new"])}
+
+
+def protect(rows, partition):
+    """Rows (label, count, count…) as published: counts of 1 to 4 people become "<5". In a
+    partition (each person in one row) whose total is published, one hidden cell could be
+    worked out by subtraction, so the next smallest cell of that column is hidden too, as "x"
+    (as Japanese statistics mark a figure kept secret)."""
+    columns = len(rows[0]) - 1 if rows else 0
+    hidden = [[0 < row[1 + c] < SMALL_CELL for c in range(columns)] for row in rows]
+    if partition:
+        for c in range(columns):
+            if sum(row[c] for row in hidden) == 1:
+                others = [
+                    (row[1 + c], index)
+                    for index, row in enumerate(rows)
+                    if row[1 + c] > 0 and not hidden[index][c]
+                ]
+                if others:
+                    hidden[min(others)[1]][c] = True
+
+    def shown(value, hide):
+        if not hide:
+            return value
+        return "<5" if value < SMALL_CELL else SECONDARY
+
+    return [
+        (row[0], *(shown(row[1 + c], hidden[i][c]) for c in range(columns)))
+        for i, row in enumerate(rows)
+    ]
 
 
 # Entry Pass ------------------------------------------------------------------------------

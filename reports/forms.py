@@ -62,6 +62,13 @@ class PeriodForm(forms.Form):
         label=gettext_lazy("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def full_clean(self):
+        super().full_clean()
+        # Each field's error is read with it (the template gives the message this id).
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+
     @classmethod
     def initial_for_today(cls):
         today = periods.today()

@@ -4,6 +4,7 @@ then make the PDF, the data zip (XLSX + CSV) and the Word file from it. A backgr
 does not hold a request; the version never changes afterwards."""
 
 import logging
+import re
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -27,6 +28,16 @@ def _site_name():
 
     site = Site.objects.filter(is_default_site=True).first()
     return site.site_name if site and site.site_name else "Tsunagaru"
+
+
+def _absolute_links(html):
+    """Links to the site's own pages made absolute: the PDF and Word files are read away
+    from the site."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else ""
+    return re.sub(r'href="/(?!/)', f'href="{root}/', html)
 
 
 def _photos(report, section):
@@ -69,7 +80,7 @@ def build_snapshot(report, figures=None, progress=None):
                 {
                     "key": key,
                     "title": str(title),
-                    "narrative": expand_db_html(narrative) if narrative else "",
+                    "narrative": _absolute_links(expand_db_html(narrative)) if narrative else "",
                     "photos": _photos(report, key),
                     "highlights": _highlights(report, key),
                     "blocks": section["blocks"],

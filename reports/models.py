@@ -140,6 +140,11 @@ class Section(models.TextChoices):
     PLAN = "plan", _("Next year's plan")
 
 
+# Text, not layout: photos are chosen per section, and an embed (a third-party player) or an
+# image in the text would not print in the PDF and Word files.
+NARRATIVE_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+
+
 class Report(ClusterableModel):
     class Kind(models.TextChoices):
         MONTHLY = periods.MONTH, _("Monthly")
@@ -157,15 +162,21 @@ class Report(ClusterableModel):
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.JAPANESE
     )
-    consultations_text = RichTextField(_("(1) Consultation desk"), blank=True)
-    entry_pass_text = RichTextField(_("(2) Entry Pass"), blank=True)
-    registration_text = RichTextField(
-        _("(3) Furusato resident registration and support"), blank=True
+    consultations_text = RichTextField(
+        _("(1) Consultation desk"), blank=True, features=NARRATIVE_FEATURES
     )
-    promotion_text = RichTextField(_("(4) Promotion"), blank=True)
-    portal_text = RichTextField(_("(5) Portal site"), blank=True)
-    analysis_text = RichTextField(_("Effects and analysis"), blank=True)
-    plan_text = RichTextField(_("Next year's plan"), blank=True)
+    entry_pass_text = RichTextField(_("(2) Entry Pass"), blank=True, features=NARRATIVE_FEATURES)
+    registration_text = RichTextField(
+        _("(3) Furusato resident registration and support"),
+        blank=True,
+        features=NARRATIVE_FEATURES,
+    )
+    promotion_text = RichTextField(_("(4) Promotion"), blank=True, features=NARRATIVE_FEATURES)
+    portal_text = RichTextField(_("(5) Portal site"), blank=True, features=NARRATIVE_FEATURES)
+    analysis_text = RichTextField(
+        _("Effects and analysis"), blank=True, features=NARRATIVE_FEATURES
+    )
+    plan_text = RichTextField(_("Next year's plan"), blank=True, features=NARRATIVE_FEATURES)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -24,6 +24,9 @@ KIND_CHOICES = [
 ]
 
 
+MAX_CUSTOM_DAYS = 731
+
+
 def today():
     return timezone.localtime(timezone.now(), JST).date()
 
@@ -135,6 +138,23 @@ class Period:
                 % {"date": site_start().isoformat()},
                 code="before_site",
             )
+        if self.kind == CUSTOM:
+            # Two dates are the editor's own: they must lie within the site's life, and a
+            # range of years is better asked for as fiscal years.
+            if self.start < site_start():
+                raise ValidationError(
+                    _("The period starts before the site existed (%(date)s).")
+                    % {"date": site_start().isoformat()},
+                    code="before_site",
+                )
+            if not allow_future and self.end > today():
+                raise ValidationError(_("The period ends after today."), code="future")
+            if self.days() > MAX_CUSTOM_DAYS:
+                raise ValidationError(
+                    _("Choose at most %(days)d days, or a fiscal year.")
+                    % {"days": MAX_CUSTOM_DAYS},
+                    code="too_long",
+                )
         return self
 
     def to_dict(self):

@@ -108,7 +108,10 @@ def _persona_blocks(period):
         "interest": _("Furusato residents by interest"),
     }
     columns = [_("Group"), _("Members at the end of the period"), _("New in the period")]
-    note = _("Groups of fewer than 5 people are shown as <5.")
+    note = _(
+        "Groups of fewer than 5 people are shown as <5; x hides a figure from which a hidden "
+        "one could be worked out."
+    )
     blocks = []
     for key, title in titles.items():
         rows = data[key]
@@ -148,7 +151,13 @@ def _entry_pass_effect(period):
         "entry-pass-effect",
         _("What Entry Pass holders did next"),
         [_("After their first pass"), _("People"), _("Share")],
-        [(title, figures.suppressed(count), f"{share}%") for title, count, share in rows],
+        [
+            (title, count, f"{share}%")
+            if count == 0 or count >= figures.SMALL_CELL
+            # The share and the total would give the hidden count back.
+            else (title, "<5", figures.SECONDARY)
+            for title, count, share in rows
+        ],
         _("Of %(total)s people who got an Entry Pass in the period.") % {"total": f"{total:,}"},
     )
 

@@ -63,6 +63,8 @@ class Membership(models.Model):
     tier = models.CharField(_("tier"), max_length=10, choices=choices.Tier.choices, default="basic")
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
     activated_at = models.DateTimeField(_("active since"), null=True, blank=True)
+    # When the member left (deleted their account): the reports count who was active when.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
     name_kana = models.CharField(_("name in kana"), max_length=80, blank=True)
     residence_prefecture = models.CharField(_("prefecture"), max_length=2, blank=True)
     residence_municipality = models.CharField(_("municipality"), max_length=5, blank=True)

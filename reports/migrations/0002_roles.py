@@ -1,15 +1,23 @@
-"""City and contractor editors see the KPI dashboard, set targets and make results reports;
-nobody else does (translators, consultation staff and partner staff reach none of it).
-Created by a migration, so the rights exist on every install."""
+"""City and contractor editors see the KPI dashboard and write results reports. The targets
+are the city's: contractor editors, whose work they measure, see them but do not set them,
+and they cannot delete a report (its delivered versions go with it). Translators,
+consultation staff and partner staff reach none of it. Created by a migration, so the rights
+exist on every install."""
 
 from django.db import migrations
 
-GROUPS = ("City editors", "Contractor editors")
 MODEL_PERMISSIONS = {
     "kpitarget": ("add", "change", "delete", "view"),
     "report": ("add", "change", "delete", "view"),
 }
 EXTRA = [("kpitarget", "view_kpi_dashboard", "Can view the KPI dashboard")]
+CONTRACTOR = {
+    "view_kpitarget",
+    "view_kpi_dashboard",
+    "add_report",
+    "change_report",
+    "view_report",
+}
 
 
 def grant(apps, schema_editor):
@@ -28,9 +36,10 @@ def grant(apps, schema_editor):
             content_type=content_type, codename=codename, defaults={"name": name}
         )
         permissions.append(permission)
-    for name in GROUPS:
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*permissions)
+    city, _created = Group.objects.get_or_create(name="City editors")
+    city.permissions.add(*permissions)
+    contractor, _created = Group.objects.get_or_create(name="Contractor editors")
+    contractor.permissions.add(*[p for p in permissions if p.codename in CONTRACTOR])
 
 
 class Migration(migrations.Migration):

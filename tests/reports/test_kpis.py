@@ -11,7 +11,7 @@ from campaigns.models import Conversion
 from consultations.models import Consultation
 from members.models import ActivityIndexPage, ActivitySignup, Membership
 from passes.models import Pass, Use
-from reports import figures
+from reports import figures, periods
 from reports.models import KPI, KPITarget, PageView, PageViewDay
 from reports.periods import JST, Period
 from tests.factories.consultations import ConsultationFactory
@@ -191,22 +191,71 @@ def test_persona_cells_under_five_people_are_hidden():
         member(jst(2025, 5, 1), relationships=["born", "nozei"], age="40s", prefecture="01")
     for _n in range(3):
         member(jst(2025, 6, 1), relationships=["work"], age="20s", prefecture="13")
+    for _n in range(7):
+        member(jst(2024, 6, 1), relationships=["family"], age="50s", prefecture="27")
     data = figures.persona(Period.fiscal_year(FY))
     relationships = {label: (n, new) for label, n, new in data["relationship"]}
     assert relationships["I was born here"] == (6, 6)
     assert relationships["I donate through furusato nozei"] == (6, 6)
     assert relationships["I work or study here"] == ("<5", "<5")
+    assert relationships["I have family here"] == (7, 0)
     assert relationships["Other"] == (0, 0)
-    regions = {label: n for label, n, _new in data["region"]}
-    assert regions["Hokkaido"] == 6
-    assert regions["Kanto"] == "<5"
+    # Regions add up to the total: with one group hidden, the next smallest is hidden too
+    # ("x"), or 16 − 6 − 7 would give the Kanto figure back.
+    regions = {label: (n, new) for label, n, new in data["region"]}
+    assert regions["Kanto"] == ("<5", "<5")
+    assert regions["Hokkaido"] == ("x", "x")
+    assert regions["Kinki"] == (7, 0)
     ages = {label: n for label, n, _new in data["age"]}
-    assert ages["40–49"] == 6
-    assert ages["20–29"] == "<5"
-    assert data["total"] == (9, 9)
+    assert (ages["20–29"], ages["40–49"], ages["50–59"]) == ("<5", "x", 7)
+    assert data["total"] == (16, 9)
+    # The staff's figures page: exact.
+    exact = figures.persona(Period.fiscal_year(FY), suppress=False)
+    assert {label: n for label, n, _new in exact["region"]}["Kanto"] == 3
     # The persona of the next quarter: the same people, none new.
     later = figures.persona(Period.quarter(2026, 1))
     assert dict((label, new) for label, _n, new in later["relationship"])["I was born here"] == 0
+
+
+def test_a_member_who_left_counted_while_active():
+    stayed = member(jst(2025, 4, 10))
+    left = member(jst(2025, 4, 10))
+    Membership.objects.filter(pk=left.pk).update(status="withdrawn", withdrawn_at=jst(2025, 9, 15))
+    months = figures.kpi_months(Period.fiscal_year(FY))[KPI.ACTIVE_MEMBERS]
+    assert (months[(2025, 4)], months[(2025, 9)], months[(2025, 10)]) == (2, 1, 1)
+    assert figures.kpi_actuals(Period.quarter(FY, 1))[KPI.ACTIVE_MEMBERS] == 2
+    assert figures.kpi_actuals(Period.fiscal_year(FY))[KPI.ACTIVE_MEMBERS] == 1
+    assert stayed.pk != left.pk
+
+
+def test_premium_is_reached_again_in_the_next_fiscal_year():
+    """Three designated attendances a year: one member reaches it in June 2025 and again in
+    May 2026; attendances spread over two years do not add up."""
+    index = ActivityIndexPage.objects.filter(locale__language_code="ja").first()
+    activities = [add_activity(index, designated=True, title=f"植樹{n}") for n in range(6)]
+    regular, spread = member(jst(2025, 4, 1)).user, member(jst(2025, 4, 1)).user
+    dates = [jst(2025, 4, 5), jst(2025, 5, 5), jst(2025, 6, 5)]
+    dates += [jst(2026, 4, 5), jst(2026, 5, 5), jst(2026, 5, 25)]
+    for activity, when in zip(activities, dates, strict=True):
+        ActivitySignup.objects.create(
+            activity=activity, user=regular, status="confirmed", attended_at=when
+        )
+    for activity, when in zip(activities, [jst(2026, 2, 1), jst(2026, 3, 1), jst(2026, 4, 2)]):
+        ActivitySignup.objects.create(
+            activity=activity, user=spread, status="confirmed", attended_at=when
+        )
+    assert figures.kpi_actuals(Period.fiscal_year(2025))[KPI.PREMIUM_REACHED] == 1
+    months = figures.kpi_months(Period.fiscal_year(2026))[KPI.PREMIUM_REACHED]
+    assert months[(2026, 5)] == 1
+    assert sum(v for v in months.values() if v) == 1
+
+
+def test_months_not_begun_have_no_figures_yet():
+    period = Period.fiscal_year(2026)  # today is in it (December 2026 in this codebase's time)
+    months = figures.kpi_months(period)[KPI.REGISTRATIONS_BASIC]
+    today = periods.today()
+    for month, value in months.items():
+        assert (value is None) == (month > (today.year, today.month)), month
 
 
 def test_the_funnel_counts_each_step(history):

@@ -214,7 +214,9 @@ def test_a_failed_generation_is_recorded(client, report, monkeypatch):
     version = ReportVersion.objects.get(report=report)
     assert version.status == "failed"
     assert "disk full" in version.error
-    assert "disk full" in text(client.get(f"/admin/reports/report/{report.pk}/versions/"))
+    page = text(client.get(f"/admin/reports/report/{report.pk}/versions/"))
+    assert "The files could not be made." in page
+    assert "disk full" not in page  # the details are for the log, not the editor
     assert client.get(f"/admin/reports/report/{report.pk}/v1/pdf/", follow=True).status_code == 404
 
 
