@@ -375,9 +375,15 @@ class _Loader:
                             registered + dt.timedelta(minutes=1 + rng.expovariate(1 / 25)),
                             self.now,
                         )
+                    withdrawn = None
+                    if status == "withdrawn":
+                        withdrawn = min(
+                            activated + dt.timedelta(days=rng.randrange(3, 200)), self.now
+                        )
                     yield Membership(
                         member_number=f"{MEMBER_PREFIX}{number:06d}",
                         status=status,
+                        withdrawn_at=withdrawn,
                         tier="premium" if rng.random() < 0.15 else "basic",
                         registered_at=registered,
                         activated_at=activated,
@@ -570,7 +576,9 @@ class _Loader:
         that suits the partner (lunch and dinner, office hours...)."""
         rng = self.rng
         stay_days = max((last_day - first_day).days + 1, 1)
-        open_offers = [o for o in offers if o.pk not in capped or used[o.pk] < capped[o.pk]]
+        # Offers with a total cap are left to the demo's own visitors: history that used up a
+        # cap would leave a partner's poster with nothing to use.
+        open_offers = [o for o in offers if o.pk not in capped]
         planned = []
         for offer in rng.sample(open_offers, min(count, len(open_offers))):
             day = first_day + dt.timedelta(rng.randrange(stay_days))
