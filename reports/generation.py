@@ -44,7 +44,10 @@ def _photos(report, section):
     photos = []
     for photo in report.photos.filter(section=section).select_related("image"):
         rendition = photo.image.get_rendition(PHOTO_RENDITION)
-        alt = getattr(photo.image, "default_alt_text", None) or photo.caption or photo.image.title
+        if getattr(photo.image, "is_decorative", False):
+            alt = ""  # marked decorative by the editor: screen readers skip it
+        else:
+            alt = photo.image.default_alt_text or photo.caption or photo.image.title
         photos.append({"file": rendition.file.name, "alt": alt, "caption": photo.caption})
     return photos
 
