@@ -50,3 +50,25 @@ def test_japanese_catalogue_holds_every_string_in_the_code(tmp_path):
     assert len(extracted) > 50
     missing = extracted - committed
     assert not missing, f"run `make makemessages` and translate: {sorted(missing)}"
+
+
+OTHER_LANGUAGES = ("zh_Hans", "zh_Hant", "ko")
+
+
+def test_chinese_and_korean_catalogues_translate_every_string_of_their_japanese_one():
+    """A Chinese or Korean catalogue holds every msgid of the Japanese catalogue beside it,
+    translated and not fuzzy: a missing one would show Japanese (the fallback language)
+    in the middle of a Chinese or Korean page."""
+    written = 0
+    for japanese in japanese_catalogues():
+        source = {(e.msgctxt, e.msgid) for e in polib.pofile(str(japanese)) if e.msgid}
+        for language in OTHER_LANGUAGES:
+            path = japanese.parents[2] / language / "LC_MESSAGES" / "django.po"
+            if not path.exists():
+                continue
+            written += 1
+            po = polib.pofile(str(path))
+            assert po.untranslated_entries() == [], path
+            assert po.fuzzy_entries() == [], path
+            assert source - {(e.msgctxt, e.msgid) for e in po if e.msgid} == set(), path
+    assert written >= 1
