@@ -69,8 +69,43 @@ PREFECTURES = [
 OVERSEAS_LABEL = _("Overseas")
 
 
+# The 47 prefectures as Korean writes them (Hangul); Chinese readers read the kanji names.
+KOREAN_NAMES = {
+    "01": "홋카이도", "02": "아오모리현", "03": "이와테현", "04": "미야기현", "05": "아키타현",
+    "06": "야마가타현", "07": "후쿠시마현", "08": "이바라키현", "09": "도치기현", "10": "군마현",
+    "11": "사이타마현", "12": "지바현", "13": "도쿄도", "14": "가나가와현", "15": "니가타현",
+    "16": "도야마현", "17": "이시카와현", "18": "후쿠이현", "19": "야마나시현", "20": "나가노현",
+    "21": "기후현", "22": "시즈오카현", "23": "아이치현", "24": "미에현", "25": "시가현",
+    "26": "교토부", "27": "오사카부", "28": "효고현", "29": "나라현", "30": "와카야마현",
+    "31": "돗토리현", "32": "시마네현", "33": "오카야마현", "34": "히로시마현", "35": "야마구치현",
+    "36": "도쿠시마현", "37": "가가와현", "38": "에히메현", "39": "고치현", "40": "후쿠오카현",
+    "41": "사가현", "42": "나가사키현", "43": "구마모토현", "44": "오이타현", "45": "미야자키현",
+    "46": "가고시마현", "47": "오키나와현",
+}  # fmt: skip
+
+
+def _script():
+    """How place names are written for the active language: kanji for Japanese and Chinese,
+    Hangul prefectures (romaji municipalities) for Korean, romaji otherwise."""
+    language = get_language() or "ja"
+    if language.startswith(("ja", "zh")):
+        return "kanji"
+    if language.startswith("ko"):
+        return "hangul"
+    return "romaji"
+
+
 def _japanese():
-    return (get_language() or "ja").startswith("ja")
+    return _script() == "kanji"
+
+
+def _prefecture_label(code, name, name_en):
+    script = _script()
+    if script == "kanji":
+        return name
+    if script == "hangul":
+        return KOREAN_NAMES[code]
+    return name_en
 
 
 def prefecture_name(code):
@@ -78,13 +113,13 @@ def prefecture_name(code):
         return str(OVERSEAS_LABEL)
     for pref_code, name, name_en in PREFECTURES:
         if pref_code == code:
-            return name if _japanese() else name_en
+            return _prefecture_label(pref_code, name, name_en)
     return ""
 
 
 def prefecture_choices(include_overseas=True):
-    """(code, name) in the active language, in JIS order; overseas last."""
-    choices = [(code, name if _japanese() else en) for code, name, en in PREFECTURES]
+    """(code, name) in the active language's script, in JIS order; overseas last."""
+    choices = [(code, _prefecture_label(code, name, en)) for code, name, en in PREFECTURES]
     if include_overseas:
         choices.append((OVERSEAS, str(OVERSEAS_LABEL)))
     return choices
