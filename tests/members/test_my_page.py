@@ -205,3 +205,25 @@ def test_deleting_frees_places_in_ongoing_activities(member, activity_index):
     services.sign_up(ongoing, waiting.user)
     services.delete_account(member.user)
     assert ActivitySignup.objects.get(user=waiting.user).status == "confirmed"
+
+
+def test_benefits_not_translated_show_in_japanese_marked_as_japanese(client, member):
+    """A Korean or Chinese visitor sees every benefit: the translated ones in their language,
+    the others as the Japanese original marked lang="ja" — never "no benefits"."""
+    from wagtail.models import Locale
+
+    everyone = Benefit.objects.get(title="市内協力店でのお買い物10%割引")
+    korean = everyone.copy_for_translation(Locale.objects.get(language_code="ko"))
+    korean.title = "시내 협력 점포 쇼핑 10% 할인"
+    korean.save()
+    html = client.get("/ko/members/benefits/").content.decode()
+    assert "시내 협력 점포 쇼핑 10% 할인" in html
+    assert everyone.title not in html  # translated: the original is not shown twice
+    others = Benefit.current(Locale.objects.get(language_code="ja")).exclude(pk=everyone.pk)
+    assert others.exists()
+    for benefit in others:
+        if not benefit.audience_relationships and not benefit.audience_tier:
+            assert f'<h3 class="benefit__title" lang="ja">{benefit.title}</h3>' in html
+    chinese = client.get("/zh-hans/members/benefits/").content.decode()
+    assert f'<h3 class="benefit__title" lang="ja">{everyone.title}</h3>' in chinese
+    assert "There are no benefits" not in chinese
