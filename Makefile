@@ -79,7 +79,7 @@ messages: system-deps $(VENV)/.runtime ## compile the translation catalogues
 	$(MANAGE) compilemessages --ignore=.venv -v0
 
 makemessages: $(VENV)/.runtime ## extract UI strings into locale/*/django.po
-	$(MANAGE) makemessages -l ja --no-location --no-obsolete --ignore=.venv --ignore=var
+	$(MANAGE) makemessages -l ja -l zh_Hans -l zh_Hant -l ko --no-location --no-obsolete --ignore=.venv --ignore=var
 
 migrate: $(VENV)/.runtime
 	$(MANAGE) migrate --no-input -v0
