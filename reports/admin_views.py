@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,18 +21,19 @@ TARGETS = "reports.change_kpitarget"
 REPORTS = "reports.change_report"
 
 
-def _require(request, permission):
+def require(request, permission):
     if not request.user.has_perm(permission):
         raise PermissionDenied
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
+def private(response):
+    """Figures and reports are for staff: never kept by a browser or proxy cache."""
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 
 def dashboard(request):
-    _require(request, DASHBOARD)
+    require(request, DASHBOARD)
     form = PeriodForm(request.GET or None, initial=PeriodForm.initial_for_today())
     period = None
     if not request.GET:
@@ -49,11 +51,11 @@ def dashboard(request):
         context["kpis"] = [built.kpis[code] for code in KPI.values]
         context["trends"] = [built.trend(code) for code in KPI.values]
         context["sections"] = sections.build(period, figures_of_period=built)
-    return _private(TemplateResponse(request, "reports/admin/dashboard.html", context))
+    return private(TemplateResponse(request, "reports/admin/dashboard.html", context))
 
 
 def targets(request, year=None):
-    _require(request, TARGETS)
+    require(request, TARGETS)
     year = year or periods.current_fiscal_year()
     if not 2000 <= year <= 2100:
         raise Http404
@@ -62,7 +64,7 @@ def targets(request, year=None):
         form.save(request.user)
         messages.success(request, _("The targets for FY%(year)d are saved.") % {"year": year})
         return redirect("reports_admin:targets_year", year=year)
-    return _private(
+    return private(
         TemplateResponse(
             request,
             "reports/admin/targets.html",
@@ -79,13 +81,13 @@ def targets(request, year=None):
 
 
 def _report(request, pk):
-    _require(request, REPORTS)
+    require(request, REPORTS)
     return get_object_or_404(Report, pk=pk)
 
 
 def versions(request, pk):
     report = _report(request, pk)
-    return _private(
+    return private(
         TemplateResponse(
             request,
             "reports/admin/versions.html",
@@ -113,7 +115,7 @@ def generate(request, pk):
 def status(request, pk, number):
     report = _report(request, pk)
     version = get_object_or_404(ReportVersion, report=report, number=number)
-    return _private(
+    return private(
         JsonResponse(
             {
                 "status": version.status,
@@ -146,7 +148,7 @@ def preview(request, pk):
             "document": html,
         },
     )
-    return _private(response)
+    return private(response)
 
 
 FILES = {
@@ -176,7 +178,7 @@ def download(request, pk, number, kind):
         filename=file.name.rsplit("/", 1)[-1],
         content_type=content_type,
     )
-    return _private(response)
+    return private(response)
 
 
 def versions_url(report):

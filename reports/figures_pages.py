@@ -9,11 +9,9 @@ not import reports."""
 import io
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -23,26 +21,17 @@ from wagtail.models import Locale
 from consultations import services as consultation_services
 from consultations.models import Channel, PlaceKind, StaffViewLog, Topic
 from reports import consultation_figures, entry_pass, membership_figures, periods
+from reports.admin_views import private, require
 
 MEMBERS_PERMISSION = "members.view_membership"
 ENTRY_PASS_PERMISSION = "passes.view_pass_analytics"
 CONSULTATIONS_PERMISSION = "consultations.view_consultation"
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def _csv_response(text, filename):
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _private(response)
+    return private(response)
 
 
 # Furusato residents -----------------------------------------------------------------------
@@ -65,9 +54,10 @@ class PeriodForm(forms.Form):
         if not (cleaned.get("date_from") or cleaned.get("date_to")):
             period = default_period()
         else:
+            # A missing end is today (a custom period may not end in the future).
             period = periods.Period.custom(
                 cleaned.get("date_from") or default_period().start,
-                cleaned.get("date_to") or default_period().end,
+                cleaned.get("date_to") or min(default_period().end, periods.today()),
             )
         # A reversed period, one not started yet or one before the site: the form's error.
         cleaned["period"] = period.validate()
@@ -79,10 +69,10 @@ def default_period():
 
 
 def members_figures(request):
-    _require(request, MEMBERS_PERMISSION)
+    require(request, MEMBERS_PERMISSION)
     form = PeriodForm(request.GET or None)
     if form.is_bound and not form.is_valid():
-        return _private(
+        return private(
             TemplateResponse(request, "reports/admin/members_figures.html", {"form": form})
         )
     period = form.cleaned_data["period"] if form.is_bound else default_period()
@@ -94,7 +84,7 @@ def members_figures(request):
         )
     query = request.GET.copy()
     query["format"] = "csv"
-    return _private(
+    return private(
         TemplateResponse(
             request,
             "reports/admin/members_figures.html",
@@ -107,7 +97,7 @@ def members_figures(request):
 
 
 def entry_pass_figures(request):
-    _require(request, ENTRY_PASS_PERMISSION)
+    require(request, ENTRY_PASS_PERMISSION)
     data = entry_pass.figures()
     if request.GET.get("format") == "csv":
         out = io.StringIO()
@@ -115,7 +105,7 @@ def entry_pass_figures(request):
         stamp = periods.today().isoformat()
         return _csv_response("\ufeff" + out.getvalue(), f"entry-pass-{stamp}.csv")
     top = max([n for _d, n in data["by_day"]] + [n for _h, n in data["by_hour"]] + [1])
-    return _private(
+    return private(
         TemplateResponse(
             request,
             "reports/admin/entry_pass_figures.html",
@@ -140,7 +130,7 @@ def _fiscal_year(request):
 
 
 def consultations_figures(request):
-    _require(request, CONSULTATIONS_PERMISSION)
+    require(request, CONSULTATIONS_PERMISSION)
     year = _fiscal_year(request)
     data = consultation_figures.figures(year)
     month_rows = [
@@ -153,7 +143,7 @@ def consultations_figures(request):
     place_rows = [
         (p.label, [data["by_place"][p][c] for c in data["channels"]]) for p in data["by_place"]
     ]
-    return _private(
+    return private(
         TemplateResponse(
             request,
             "reports/admin/consultation_figures.html",
@@ -177,7 +167,7 @@ def consultations_figures(request):
 
 
 def consultations_survey_csv(request):
-    _require(request, CONSULTATIONS_PERMISSION)
+    require(request, CONSULTATIONS_PERMISSION)
     year = _fiscal_year(request)
     consultation_services.log_staff_action(
         request.user, None, StaffViewLog.Action.EXPORT, detail=f"survey CSV FY{year}"

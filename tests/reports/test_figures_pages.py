@@ -151,3 +151,13 @@ def test_city_editors_find_the_member_figures_in_the_figures_menu(client, demo_s
     client.force_login(staff("City editors"))
     assert client.get(MEMBERS).status_code == 200
     assert MEMBERS in client.get("/admin/").content.decode()
+
+
+def test_a_start_date_alone_runs_to_today(client):
+    from reports import periods
+
+    user = UserFactory(groups=["City editors"])
+    client.force_login(user)
+    response = client.get(MEMBERS, {"date_from": periods.today().replace(day=1).isoformat()})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {}
