@@ -13,7 +13,6 @@ import statistics
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consultations import services
@@ -35,13 +34,6 @@ def _received_in(period):
     return Consultation.objects.filter(created_at__gte=start, created_at__lt=end)
 
 
-def _month_key(month):
-    """(year, month) of a TruncMonth value (aware on PostgreSQL and SQLite with USE_TZ)."""
-    if timezone.is_aware(month):
-        month = timezone.localtime(month, periods.JST)
-    return (month.year, month.month)
-
-
 def _topics_by_month(period):
     """{((year, month), channel, topic code, place): consultations}, one grouped query."""
     start, end = period.bounds()
@@ -57,7 +49,7 @@ def _topics_by_month(period):
     detailed = {}
     for row in rows:
         key = (
-            _month_key(row["month"]),
+            periods.month_key(row["month"]),
             row["consultation__channel"],
             row["code"],
             row["consultation__place_kind"],
@@ -161,7 +153,7 @@ def survey_csv(fiscal_year):
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        key = (row["place_kind"], row["channel"], *_month_key(row["month"]))
+        key = (row["place_kind"], row["channel"], *periods.month_key(row["month"]))
         counts[key] = counts.get(key, 0) + row["n"]
     for place in PlaceKind:
         for channel in Channel:

@@ -66,10 +66,8 @@ def _by_month(queryset, field, period, count="pk", distinct=False):
     )
     counts = dict.fromkeys(period.months(), 0)
     for row in rows:
-        month = row["month"]
-        if timezone.is_aware(month):
-            month = timezone.localtime(month, periods.JST)
-        counts[(month.year, month.month)] = counts.get((month.year, month.month), 0) + row["n"]
+        month = periods.month_key(row["month"])
+        counts[month] = counts.get(month, 0) + row["n"]
     return counts
 
 
@@ -456,12 +454,7 @@ def consultations_by_month(period):
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        month = (
-            timezone.localtime(row["month"], periods.JST)
-            if timezone.is_aware(row["month"])
-            else row["month"]
-        )
-        result.setdefault((month.year, month.month), {})[row["channel"]] = row["n"]
+        result.setdefault(periods.month_key(row["month"]), {})[row["channel"]] = row["n"]
     return result
 
 

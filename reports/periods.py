@@ -38,6 +38,14 @@ def fiscal_year_of(day):
     return day.year if day.month >= 4 else day.year - 1
 
 
+def month_key(value):
+    """(year, month) in Japan time of a datetime or date, e.g. a TruncMonth value (aware with
+    USE_TZ on PostgreSQL and SQLite)."""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value, JST)
+    return (value.year, value.month)
+
+
 def fiscal_year_months(fiscal_year):
     """(year, month) from April to March."""
     return [(fiscal_year + (m < 4), m) for m in (*range(4, 13), 1, 2, 3)]
