@@ -197,7 +197,9 @@ LANGUAGES = [
 LANGUAGE_COOKIE_NAME = "tsunagaru_language"
 LANGUAGE_COOKIE_SECURE = False
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is the project's catalogue (made by makemessages); locale_admin/ supplies the Japanese
+# strings that Wagtail's and wagtail-localize's own catalogues lack (or get wrong) in the admin.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
