@@ -11,6 +11,7 @@ scripts/admin_catalogue/missing.py lists the upstream strings still without Japa
 an upgrade of Wagtail or wagtail-localize).
 """
 
+import gettext as gettext_module
 import json
 import os
 import re
@@ -45,7 +46,8 @@ def compiled_admin_catalogues():
             polib.pofile(str(po)).save_as_mofile(str(partial))
             os.replace(partial, mo)
             compiled = True
-    if compiled:
+    if compiled:  # Python's gettext caches each .mo it has read, Django each language
+        gettext_module._translations.clear()
         trans_real._translations = {}
         trans_real._default = None
 
