@@ -20,3 +20,40 @@ class ImportRecord(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class GlossaryTerm(models.Model):
+    """A fixed term and how it is written in each language: translators of content (and of
+    the interface) use these words, so that a term reads the same on every page. Data, kept
+    by the editors; seeded by migration content.0003 with the interface's own wording."""
+
+    LANGUAGE_FIELDS = {"en": "en", "zh-hans": "zh_hans", "zh-hant": "zh_hant", "ko": "ko"}
+
+    ja = models.CharField(_("Japanese term"), max_length=100)
+    en = models.CharField(_("English"), max_length=200, blank=True)
+    zh_hans = models.CharField(_("Simplified Chinese"), max_length=200, blank=True)
+    zh_hant = models.CharField(_("Traditional Chinese"), max_length=200, blank=True)
+    ko = models.CharField(_("Korean"), max_length=200, blank=True)
+    note = models.TextField(
+        _("note"), blank=True, help_text=_("What the term means and when to use it.")
+    )
+
+    panels = ["ja", "en", "zh_hans", "zh_hant", "ko", "note"]
+
+    class Meta:
+        ordering = ["ja"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+
+    def __str__(self):
+        return self.ja
+
+    def translation(self, language_code):
+        return getattr(self, self.LANGUAGE_FIELDS[language_code], "")
+
+    @classmethod
+    def for_language(cls, language_code):
+        """(term, its translation, note) for the translation editor of one language."""
+        if language_code not in cls.LANGUAGE_FIELDS:
+            return []
+        return [(term.ja, term.translation(language_code), term.note) for term in cls.objects.all()]

@@ -10,8 +10,11 @@ from django.urls import include, path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from content import admin_views, data_export, urls_admin
+from content import admin_views, data_export, translation_workflow, urls_admin
+from content.models import GlossaryTerm
 
 
 class DataExportMenuItem(MenuItem):
@@ -55,3 +58,46 @@ def register_handover_menu():
     return SubmenuMenuItem(
         _("Hand-over"), handover_menu, name="hand-over", icon_name="folder-open-inverse", order=950
     )
+
+
+# Translations: drafts submitted to City approval (content/translation_workflow.py).
+# Registered before wagtail-localize's hooks and URLs (order=-1), which they refine.
+hooks.register("before_edit_page", translation_workflow.handle_translation_editor_post, order=-1)
+hooks.register("construct_page_action_menu", translation_workflow.editor_actions_for_translators)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_workflow_urls():
+    return [
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_workflow.convert_to_alias,
+            name="content_convert_to_alias",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_workflow.UpdateTranslationsView.as_view(),
+            name="content_update_translations",
+        ),
+    ]
+
+
+class GlossaryViewSet(SnippetViewSet):
+    """The fixed terms: City and Contractor editors keep them, translators read them (the
+    "view" permission; content.0003)."""
+
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_label = _("Glossary")
+    menu_name = "glossary"
+    menu_order = 960
+    add_to_admin_menu = True
+    url_namespace = "content_glossaryterm"
+    url_prefix = "glossary"
+    list_display = ["ja", "en", "zh_hans", "zh_hant", "ko", "note"]
+    search_fields = ["ja", "en", "zh_hans", "zh_hant", "ko"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+register_snippet(GlossaryViewSet)

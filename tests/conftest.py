@@ -87,6 +87,9 @@ def ensure_wagtail_base():
         importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
         importlib.import_module("campaigns.migrations.0002_roles").grant(apps, None)
         importlib.import_module("reports.migrations.0002_roles").grant(apps, None)
+        importlib.import_module("content.migrations.0003_glossary_seed_and_permissions").forwards(
+            apps, None
+        )
     finally:
         for config in apps.get_app_configs():
             config.models_module = models_modules[config.label]

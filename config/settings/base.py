@@ -206,7 +206,12 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("ja", "日本語"), ("en", "English")]
-WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
+# Translators fill in strings in wagtail-localize's translation editor (synced mode: PO files,
+# machine translation, "out of date" when the Japanese changes). A new translation is a draft,
+# never live at once: the translator submits it to the "City approval" workflow
+# (content/translation_workflow.py, docs/translators.md).
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static files and media: everything is served from this site (WhiteNoise), no CDN.
 STATIC_URL = "/static/"
@@ -308,3 +313,20 @@ REPORTS_SITE_START = env.str("REPORTS_SITE_START", default="2025-04-01")
 # by a notice with the desk's phone and e-mail.
 STATIC_EXPORT_BASE_URL = env.str("STATIC_EXPORT_BASE_URL", default="")
 STATIC_EXPORT_DYNAMIC_URL = env.str("STATIC_EXPORT_DYNAMIC_URL", default="")
+
+
+# Machine translation in the translation editor: off unless a DeepL key is set. A free-plan
+# key (ending in ":fx") goes to DeepL's free endpoint by itself.
+def machine_translator_setting(deepl_api_key):
+    """WAGTAILLOCALIZE_MACHINE_TRANSLATOR for a DeepL key, or None: no machine translation."""
+    if not deepl_api_key:
+        return None
+    return {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": deepl_api_key},
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(
+    env.str("DEEPL_API_KEY", default="")
+)

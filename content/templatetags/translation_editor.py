@@ -1,0 +1,51 @@
+"""What the translation editor adds for translators: the submit to City approval, the
+workflow's state and the glossary (the template override
+content/templates/wagtail_localize/admin/edit_translation.html)."""
+
+from django import template
+from django.urls import reverse
+from wagtail.models import Page, WorkflowState
+
+from content.translation_workflow import SUBMIT_ACTION, can_publish_page
+
+register = template.Library()
+
+
+@register.inclusion_tag("content/translation_editor_extras.html", takes_context=True)
+def translation_editor_extras(context):
+    from content.models import GlossaryTerm
+
+    request = context["request"]
+    translation = context["translation"]
+    instance = context["instance"]
+    workflow = workflow_state = None
+    may_publish = True
+    may_submit = False
+    if isinstance(instance, Page):
+        may_publish = can_publish_page(request.user, instance)
+        workflow = instance.get_workflow()
+        workflow_state = instance.current_workflow_state
+        permissions = instance.permissions_for_user(request.user)
+        may_submit = bool(workflow) and permissions.can_submit_for_moderation()
+    language_code = translation.target_locale.language_code
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "translation": translation,
+        "instance": instance,
+        "may_publish": may_publish,
+        "may_submit": may_submit,
+        "workflow": workflow,
+        "workflow_state": workflow_state,
+        "needs_changes": workflow_state is not None
+        and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES,
+        "in_moderation": workflow_state is not None
+        and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS,
+        "submit_action": SUBMIT_ACTION,
+        "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.id])
+        if isinstance(instance, Page)
+        else None,
+        "glossary": GlossaryTerm.for_language(language_code),
+        "glossary_url": reverse("content_glossaryterm:list"),
+        "target_locale": translation.target_locale,
+    }

@@ -1,0 +1,152 @@
+"""Translations go through the "City approval" workflow, like every other page change.
+
+wagtail-localize publishes what a translator saves unless the project stops it (CONVENTIONS
+pitfall 16). Here:
+
+- "Translate this page" and the translation sync make drafts: the settings
+  WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False (a new page translation is not live) and
+  the sync's "Publish immediately" refused to whoever may not publish (``update_translations``).
+- In the translation editor a user who may not publish gets "Submit to City approval" as the
+  main action (``submit_translation_for_approval``): the strings become a draft revision and the
+  workflow starts, which e-mails the City editors; approving the task publishes it.
+- "Convert to alias page" (it would show the live Japanese page at the translation's address) is
+  refused to whoever may not publish, and removed from their page editor's menu.
+- Moderation e-mails reach the City editors in their admin language, Japanese unless they
+  chose another (home/admin_emails.py).
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Revision, WorkflowState
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import convert, update_translations
+
+SUBMIT_ACTION = "submit-for-approval"
+
+
+def enabled_translation_for(instance):
+    """The wagtail-localize translation whose target is ``instance``, or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def can_publish_page(user, page):
+    return page.permissions_for_user(user).can_publish()
+
+
+@transaction.atomic
+def save_translation_draft(translation, user):
+    """Write the translated strings into a new draft revision of the target page.
+
+    wagtail-localize's save_target(publish=False) also saves the page row, which is what a
+    live page serves: for a live translation the row is put back to its live revision, so
+    the new text waits for approval like any draft.
+    """
+    target = translation.source.get_translated_instance(translation.target_locale)
+    live_revision_id = target.live_revision_id if target.live else None
+    translation.save_target(user=user, publish=False)
+    page = Page.objects.get(pk=target.pk).specific
+    if live_revision_id:
+        draft_revision = page.latest_revision
+        restored = Revision.objects.get(pk=live_revision_id).as_object()
+        restored.live = True
+        restored.live_revision_id = live_revision_id
+        restored.latest_revision = draft_revision
+        restored.has_unpublished_changes = True
+        restored.draft_title = draft_revision.object_str
+        restored.save(clean=False)
+        page = Page.objects.get(pk=target.pk).specific
+    return page
+
+
+@transaction.atomic
+def submit_translation_for_approval(translation, page, user):
+    """Save the translation as a draft and submit it to the page's workflow (City approval)."""
+    permissions = page.permissions_for_user(user)
+    if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
+        raise PermissionDenied
+    page = save_translation_draft(translation, user)
+    workflow_state = page.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user)
+    else:
+        page.get_workflow().start(page, user)
+    return page
+
+
+def handle_translation_editor_post(request, page):
+    """before_edit_page: the translation editor's "Submit to City approval" button."""
+    if request.method != "POST" or request.POST.get("action") != SUBMIT_ACTION:
+        return None
+    translation = enabled_translation_for(page)
+    if translation is None:
+        return None
+    page = submit_translation_for_approval(translation, page.specific, request.user)
+    workflow = page.get_workflow()
+    messages.success(
+        request,
+        _("'%(title)s' was submitted to %(workflow)s. The city editors have been notified.")
+        % {"title": page.get_admin_display_title(), "workflow": workflow.name},
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def editor_actions_for_translators(menu_items, request, context):
+    """construct_page_action_menu: on a translation, someone who may not publish submits it
+    (the main action) and never converts it to an alias of the Japanese page."""
+    page = context.get("page")
+    if page is None or page.pk is None or page.locale.language_code == settings.LANGUAGE_CODE:
+        return
+    if can_publish_page(request.user, page):
+        return
+    menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+    for index, item in enumerate(menu_items):
+        if item.name == "action-submit":
+            menu_items.insert(0, menu_items.pop(index))
+            break
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", for those who may publish the page only:
+    an alias shows the live Japanese page at the translation's address at once."""
+    page = get_object_or_404(Page, id=page_id)
+    if not can_publish_page(request.user, page):
+        raise PermissionDenied
+    return convert.convert_to_alias(request, page_id)
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's translation sync; "Publish immediately" only for those who may
+    publish every translated page (the others sync the strings, then submit each one)."""
+
+    def may_publish_translations(self):
+        source = self.object
+        for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+            target = source.get_translated_instance(translation.target_locale)
+            if isinstance(target, Page) and not can_publish_page(self.request.user, target):
+                return False
+        return True
+
+    def get_form(self):
+        form = super().get_form()
+        if not self.may_publish_translations():
+            form.fields.pop("publish_translations", None)
+        return form
+
+    def form_valid(self, form):
+        form.cleaned_data.setdefault("publish_translations", False)
+        return super().form_valid(form)
+
+    def get_object(self):
+        return get_object_or_404(TranslationSource, id=self.kwargs["translation_source_id"])
