@@ -421,10 +421,19 @@ def _site_name():
     return identity.site_name if identity else settings.WAGTAIL_SITE_NAME
 
 
+def staff_language(email):
+    """The admin language a staff member chose in their account, else Japanese (also for the
+    desk's shared address, which has no account)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.objects.filter(user__email__iexact=email).first()
+    return (profile.preferred_language if profile else "") or settings.LANGUAGE_CODE
+
+
 def build_email(delivery):
     consultation = delivery.consultation
     if delivery.kind == Delivery.Kind.STAFF_NOTICE:
-        language = settings.LANGUAGE_CODE
+        language = staff_language(delivery.recipient)
         template = "staff_notice"
     else:
         language = consultation.language

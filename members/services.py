@@ -163,6 +163,22 @@ def member_language(user):
     return getattr(membership, "language", None) or settings.LANGUAGE_CODE
 
 
+def language_for_address(email):
+    """The language to write to `email` in: the one its member chose, else the language of
+    the request that sends the mail (the page the person, or someone typing their address,
+    is on). A password reset asked for on a Japanese page still reaches a Korean member in
+    Korean."""
+    membership = (
+        Membership.objects.filter(user__email__iexact=(email or "").strip())
+        .exclude(language="")
+        .only("language")
+        .first()
+    )
+    if membership is not None:
+        return membership.language
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 def absolute(membership_or_user, url_name, *args):
     user = getattr(membership_or_user, "user", membership_or_user)
     with translation.override(member_language(user)):
