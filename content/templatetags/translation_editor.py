@@ -21,12 +21,14 @@ def translation_editor_extras(context):
     workflow = workflow_state = None
     may_publish = True
     may_submit = False
+    review_actions = []
     if isinstance(instance, Page):
         may_publish = can_publish_page(request.user, instance)
         workflow = instance.get_workflow()
         workflow_state = instance.current_workflow_state
         permissions = instance.permissions_for_user(request.user)
         may_submit = bool(workflow) and permissions.can_submit_for_moderation()
+        review_actions = reviewer_actions(instance, workflow_state, request.user)
     language_code = translation.target_locale.language_code
     return {
         "request": request,
@@ -42,6 +44,7 @@ def translation_editor_extras(context):
         "in_moderation": workflow_state is not None
         and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS,
         "submit_action": SUBMIT_ACTION,
+        "review_actions": review_actions,
         "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.id])
         if isinstance(instance, Page)
         else None,
@@ -49,3 +52,25 @@ def translation_editor_extras(context):
         "glossary_url": reverse("content_glossaryterm:list"),
         "target_locale": translation.target_locale,
     }
+
+
+def reviewer_actions(page, workflow_state, user):
+    """The City editor's approve / request changes for a translation in moderation, so that
+    they review it where they read it: (label, URL, takes a comment) for each action."""
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return []
+    task_state = workflow_state.current_task_state
+    if task_state is None:
+        return []
+    actions = {}
+    for name, label, takes_comment in task_state.task.specific.get_actions(page, user):
+        # Wagtail lists "approve" twice (with and without a comment): keep the plain one.
+        actions.setdefault(name, (label, takes_comment))
+    return [
+        (
+            label,
+            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, name, task_state.pk]),
+            takes_comment,
+        )
+        for name, (label, takes_comment) in actions.items()
+    ]

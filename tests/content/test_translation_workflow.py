@@ -209,13 +209,15 @@ def test_submitted_translation_waits_for_a_city_editor_then_goes_live(
     assert Client().get(f"/ko/{korean.slug}/").status_code == 404
 
     client.force_login(city_editor)
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[korean.id, "approve", state.current_task_state.id],
+    )
+    # The city editor reviews in the translation editor, which offers the task's actions.
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[korean.id])).content.decode()
+    assert f'action="{approve_url}"' in editor
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse(
-                "wagtailadmin_pages:workflow_action",
-                args=[korean.id, "approve", state.current_task_state.id],
-            )
-        )
+        response = client.post(approve_url)
     assert response.status_code in (200, 302)
     korean.refresh_from_db()
     assert korean.live
