@@ -54,6 +54,11 @@ def _refuse_source_language_edit(request, obj):
         raise PermissionDenied
 
 
+@hooks.register("register_log_actions", order=100)  # after Wagtail's own (order 0)
+def workflow_names_in_history(actions):
+    workflow_names.translate_history_names(actions)
+
+
 @hooks.register("before_edit_page")
 def translators_edit_translations_only(request, page):
     _refuse_source_language_edit(request, page)

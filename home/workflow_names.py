@@ -15,12 +15,15 @@ stores the msgid again, and saving always writes the stored value, so the databa
 in every language and `Workflow.objects.get(name="City approval")` keeps working. A name an
 administrator types later is shown as typed.
 
-Known limit: Wagtail copies the name into a page's history entries when a workflow step happens;
-those keep the name in the language of the person who acted.
+Wagtail also copies the names into a page's history entries when a workflow step happens, in
+the language of the person who acted; `NamesInReadersLanguage` shows them in the reader's.
 """
+
+import copy
 
 from django.conf import settings
 from django.utils.translation import gettext, gettext_noop, override
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Task, Workflow
 
 TRANSLATABLE_NAMES = (
@@ -76,3 +79,56 @@ def install():
             instance
         )
         field.value_from_object = descriptor.stored_value
+
+
+def display_name(name):
+    """A stored or logged name (in any of the site's languages) in the active language."""
+    msgid = msgid_for(name)
+    return gettext(msgid) if msgid in TRANSLATABLE_NAMES else name
+
+
+# Wagtail's history entries of workflow steps, whose data holds
+# {"workflow": {"title": …, "task": {"title": …}, "next": {"title": …}}}.
+WORKFLOW_LOG_ACTIONS = [
+    "wagtail.workflow.start",
+    "wagtail.workflow.approve",
+    "wagtail.workflow.reject",
+    "wagtail.workflow.resume",
+    "wagtail.workflow.cancel",
+]
+
+
+class NamesInReadersLanguage(LogFormatter):
+    """Wraps Wagtail's formatter of a workflow history entry: the same message, with the
+    workflow's and tasks' names in the reader's language."""
+
+    def __init__(self, formatter):
+        self.formatter = formatter
+        self.label = formatter.label
+
+    def format_message(self, log_entry):
+        return self.formatter.format_message(self.with_names_translated(log_entry))
+
+    def format_comment(self, log_entry):
+        return self.formatter.format_comment(log_entry)
+
+    @staticmethod
+    def with_names_translated(log_entry):
+        workflow = (log_entry.data or {}).get("workflow")
+        if not isinstance(workflow, dict):
+            return log_entry
+        workflow = copy.deepcopy(workflow)
+        for entry in (workflow, workflow.get("task"), workflow.get("next")):
+            if isinstance(entry, dict) and isinstance(entry.get("title"), str):
+                entry["title"] = display_name(entry["title"])
+        translated = copy.copy(log_entry)
+        translated.data = {**log_entry.data, "workflow": workflow}
+        return translated
+
+
+def translate_history_names(actions):
+    """For the register_log_actions hook, after Wagtail's own registrations."""
+    for action in WORKFLOW_LOG_ACTIONS:
+        formatter = actions.formatters.get(action)
+        if formatter is not None and not isinstance(formatter, NamesInReadersLanguage):
+            actions.formatters[action] = NamesInReadersLanguage(formatter)
