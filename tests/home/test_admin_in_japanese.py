@@ -1,4 +1,5 @@
-"""A city editor who works in Japanese sees the whole admin in Japanese.
+"""A city editor who works in Japanese sees the whole admin in Japanese (and so do the other
+staff roles).
 
 The test walks every admin page a city editor reaches from the menu (the sidebar, its submenus,
 each snippet's listing and creation form, the reports), the dashboard, the page explorer, a
@@ -198,9 +199,8 @@ def snippet_creation_urls(user):
     return urls
 
 
-@pytest.fixture
-def city_editor(client, demo_site):
-    user = UserFactory(groups=["City editors"])
+def log_in_in_japanese(client, role):
+    user = UserFactory(groups=[role])
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "ja"
     profile.save()
@@ -231,9 +231,20 @@ def admin_urls(user):
     return [url for url in dict.fromkeys(urls) if url.startswith("/")]
 
 
-def test_every_admin_page_a_city_editor_opens_is_in_japanese(client, city_editor):
-    urls = admin_urls(city_editor)
-    assert len(urls) > 30 and "/admin/reports/workflow/" in urls
+def test_every_admin_page_a_city_editor_opens_is_in_japanese(client, demo_site):
+    assert_admin_in_japanese(client, "City editors")
+
+
+@pytest.mark.parametrize("role", ["Contractor editors", "Translators", "Consultation staff"])
+def test_the_other_staff_roles_see_their_admin_pages_in_japanese(client, demo_site, role):
+    assert_admin_in_japanese(client, role)
+
+
+def assert_admin_in_japanese(client, role):
+    user = log_in_in_japanese(client, role)
+    urls = admin_urls(user)
+    if role == "City editors":
+        assert len(urls) > 30 and "/admin/reports/workflow/" in urls
     msgids = project_msgids()
     # settings.LANGUAGES names each language in itself ("English"), on purpose.
     content = content_strings() | {name for _code, name in settings.LANGUAGES}
