@@ -13,7 +13,13 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from content import admin_views, data_export, translation_workflow, urls_admin
+from content import (
+    admin_views,
+    data_export,
+    translation_status_views,
+    translation_workflow,
+    urls_admin,
+)
 from content.models import GlossaryTerm
 
 
@@ -101,3 +107,35 @@ class GlossaryViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryViewSet)
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return translation_status_views.can_see_translation_status(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse_lazy("content_translation_status"),
+        name="translation-status",
+        icon_name="site",
+        order=8990,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return [
+        path(
+            "reports/translation-status/",
+            translation_status_views.TranslationStatusView.as_view(),
+            name="content_translation_status",
+        ),
+        path(
+            "reports/translation-status/results/",
+            translation_status_views.TranslationStatusView.as_view(results_only=True),
+            name="content_translation_status_results",
+        ),
+    ]
