@@ -101,6 +101,7 @@ class GlossaryViewSet(SnippetViewSet):
     url_namespace = "content_glossaryterm"
     url_prefix = "glossary"
     list_display = ["ja", "en", "zh_hans", "zh_hant", "ko", "note"]
+    list_export = ["ja", "en", "zh_hans", "zh_hant", "ko", "note"]  # for translation agencies
     search_fields = ["ja", "en", "zh_hans", "zh_hant", "ko"]
     inspect_view_enabled = True
     copy_view_enabled = False

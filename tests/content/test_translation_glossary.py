@@ -65,6 +65,8 @@ def test_translators_read_the_glossary_and_cannot_change_it(client, demo_site):
     assert listing.status_code == 200
     assert "후루사토 주민" in listing.content.decode()
     assert LIST_URL in client.get(reverse("wagtailadmin_home")).content.decode()
+    agency_copy = client.get(LIST_URL, {"export": "csv"})
+    assert "후루사토 주민" in b"".join(agency_copy.streaming_content).decode("utf-8-sig")
     term = GlossaryTerm.objects.get(ja="関係人口")
     client.post(
         reverse("content_glossaryterm:edit", args=[term.pk]),

@@ -54,6 +54,8 @@ def test_a_new_japanese_page_is_missing_in_every_language(translator_client, dem
     assert rows == {(code, "missing") for code in ("en", "zh-hans", "zh-hant", "ko")}
     assert page.title in html
     assert reverse("wagtail_localize:submit_page_translation", args=[page.id]) in html
+    csv = translator_client.get(URL, {"export": "csv", "language": "ko"})
+    assert page.title in b"".join(csv.streaming_content).decode("utf-8-sig")
 
 
 def test_a_translation_is_translated_then_out_of_date_when_the_japanese_changes(
