@@ -16,6 +16,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from home.locales import active_locale, locale_by_id, offers_language
 from home.models import (
     NavigationMenu,
     NavigationMenuItem,
@@ -70,7 +71,12 @@ def _build(request, site):
     return {
         "identity": (
             {field: getattr(identity, field) for field in identity_fields}
-            | {"copyright_holder": identity.copyright_holder or identity.city_name}
+            | {
+                "copyright_holder": identity.copyright_holder or identity.city_name,
+                # Not translated into the visitor's language: the header and footer mark
+                # the Japanese text lang="ja" (the page's <html lang> stays the visitor's).
+                "is_original_language": identity.is_original_language,
+            }
             if identity
             else None
         ),
@@ -89,6 +95,8 @@ def _build(request, site):
 
 
 def _menu_links(request, location):
+    """[{label, url, page_id, is_original_language, hreflang}] of the menu in the visitor's
+    language, else of the Japanese menu, whose labels are then marked lang="ja"."""
     menu = NavigationMenu.for_active_locale(location)
     if menu is None:
         return []
@@ -103,21 +111,28 @@ def _menu_links(request, location):
             translation_key__in=keys, locale__language_code=active_code
         )
     }
-    # In a language with its own menu, only pages that exist in that language are listed.
-    strict = menu.locale.language_code == active_code
+    # In a language the site offers (it has a home page in it) and that has its own menu, only
+    # pages that exist in that language are listed. Otherwise (the Japanese menu shown as a
+    # fallback, or a menu translated before the pages are) every item is listed, linking to
+    # the Japanese page when the page is not translated.
+    locale = active_locale()
+    strict = not menu.is_original_language and locale is not None and offers_language(locale)
     links = []
     for item in items:
+        link = {"label": item.label, "is_original_language": menu.is_original_language}
         if item.link_page_id:
             target = localized.get(item.link_page.translation_key)
+            hreflang = ""
             if target is None:
                 if strict or not item.link_page.live:
                     continue
                 target = item.link_page
-            links.append(
-                {"label": item.label, "url": target.get_url(request), "page_id": target.pk}
-            )
+                # The link opens a page in another language than the visitor's.
+                hreflang = getattr(locale_by_id(target.locale_id), "language_code", "")
+            link |= {"url": target.get_url(request), "page_id": target.pk, "hreflang": hreflang}
         else:
-            links.append({"label": item.label, "url": item.link_url, "page_id": None})
+            link |= {"url": item.link_url, "page_id": None, "hreflang": ""}
+        links.append(link)
     return links
 
 

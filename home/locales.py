@@ -55,25 +55,50 @@ def offers_language(locale):
     return offered
 
 
-def translations_or_originals(queryset, locale):
-    """The rows of `queryset` in `locale`, and the Japanese originals of those not translated
-    into it, each annotated `is_original_language` (True for a fallback, which the template
-    marks lang="ja"): a visitor never sees an empty list where the city has content."""
-    from django.conf import settings
-    from django.db.models import BooleanField, Case, Q, Value, When
+def translations_or_originals(queryset, locale=None, key="translation_key"):
+    """The rows of `queryset` in `locale` (default: the visitor's language), and the Japanese
+    originals of those not translated into it: a visitor never sees an empty list, nor a gap,
+    where the city has content, and never an original beside its translation.
 
+    Each row is annotated `is_original_language` (True for a fallback: templates mark it
+    lang="ja", see the `fallback_lang` filter) and `lang`, the language code of its text.
+    `key` is the field that links a translation to its original: `translation_key` for pages
+    and snippets, `page__translation_key` for rows that belong to a page (search documents).
+    Whether a row is translated is decided over the whole table, not the filtered queryset: a
+    translation that a filter leaves out (a search term, a state) does not bring its original
+    back. Used for every listing and lookup of translatable content (benefits, partners,
+    offers, themes, menus, the site identity, search results)."""
+    from django.conf import settings
+    from django.db.models import BooleanField, Case, CharField, Q, Value, When
+
+    locale = locale or active_locale()
     default = locale_for(settings.LANGUAGE_CODE)
-    if default is None or locale.pk == default.pk:
+    if locale is None or default is None or locale.pk == default.pk:
+        locale = locale or default
         return queryset.filter(locale=locale).annotate(
-            is_original_language=Value(False, output_field=BooleanField())
+            is_original_language=Value(False, output_field=BooleanField()),
+            lang=Value(locale.language_code if locale else settings.LANGUAGE_CODE, CharField()),
         )
-    translated = queryset.model.objects.filter(locale=locale).values("translation_key")
+    translated = queryset.model.objects.filter(locale=locale).values(key)
     return queryset.filter(
-        Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))
+        Q(locale=locale) | (Q(locale=default) & ~Q(**{f"{key}__in": translated}))
     ).annotate(
         is_original_language=Case(
             When(locale=default, then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
-        )
+        ),
+        lang=Case(
+            When(locale=default, then=Value(default.language_code)),
+            default=Value(locale.language_code),
+            output_field=CharField(),
+        ),
     )
+
+
+def translation_or_original(queryset, locale=None):
+    """The one object of `queryset` to show in `locale`: its own, else the Japanese one
+    (annotated as translations_or_originals does), or None. For the site identity, a menu, a
+    partner or an offer looked up by its translation key."""
+    rows = translations_or_originals(queryset, locale)
+    return rows.order_by("is_original_language", "pk").first()

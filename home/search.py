@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.locales import translations_or_originals
 from home.models import SearchDocument
 
 MAX_QUERY_LENGTH = 100
@@ -63,11 +64,15 @@ def rebuild_index():
 
 
 def search(query, locale):
-    """SearchDocuments of a language that contain every term of the query."""
+    """SearchDocuments that contain every term of the query: the pages of the visitor's
+    language and the Japanese pages not translated into it (annotated is_original_language:
+    the results mark them lang="ja"); never the Japanese original of a translated page."""
     terms = query_terms(query)
     if not terms:
         return SearchDocument.objects.none(), terms
-    documents = SearchDocument.objects.filter(locale=locale)
+    documents = translations_or_originals(
+        SearchDocument.objects.all(), locale, key="page__translation_key"
+    )
     for term in terms:
         documents = documents.filter(normalized__contains=term)
     documents = documents.annotate(
@@ -76,7 +81,7 @@ def search(query, locale):
             default=Value(0),
             output_field=IntegerField(),
         )
-    ).order_by("-in_title", "-published_at", "pk")
+    ).order_by("-in_title", "is_original_language", "-published_at", "pk")
     return documents, terms
 
 

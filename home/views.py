@@ -29,6 +29,8 @@ def search_view(request):
                 "url": page.get_url(request),
                 "excerpt": excerpt(document, terms),
                 "type": document.content_type.model_class()._meta.verbose_name,
+                "is_original_language": document.is_original_language,
+                "lang": document.lang,
             }
         )
     return render(

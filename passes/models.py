@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.locales import translations_or_originals
 from home.models.base import BasePage
 from home.models.images import IMAGE_MODEL
 
@@ -322,17 +323,20 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("partner directory")
 
-    def partners_in_locale(self, category=""):
-        """This language's copies of the active partners. State (active, category) is read
-        from the Japanese originals: translations keep stale copies until they are synced."""
+    def partners_in_locale(self, category="", locale=None):
+        """The active partners in the visitor's language, else their Japanese originals
+        (annotated is_original_language: the templates mark them lang="ja"). State (active,
+        category) is read from the Japanese originals: translations keep stale copies until
+        they are synced."""
         originals = Partner.objects.filter(
             locale__language_code=settings.LANGUAGE_CODE, active=True
         )
         if category:
             originals = originals.filter(category=category)
         return with_original_state(
-            Partner.objects.filter(
-                locale_id=self.locale_id, translation_key__in=originals.values("translation_key")
+            translations_or_originals(
+                Partner.objects.filter(translation_key__in=originals.values("translation_key")),
+                locale,
             ).select_related("photo")
         )
 
@@ -342,19 +346,16 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         chosen = request.GET.get("category", "")
         if chosen not in dict(categories):
             chosen = ""
-        current = current_offers(japan_today()).values("translation_key")
-        partners = list(
-            self.partners_in_locale(chosen).prefetch_related(
-                models.Prefetch(
-                    "offers",
-                    queryset=with_original_state(
-                        Offer.objects.filter(translation_key__in=current)
-                    ).order_by("pk"),
-                )
-            )
-        )
-        copy_original_state(partners)
-        copy_original_state([offer for partner in partners for offer in partner.offers.all()])
+        partners = copy_original_state(list(self.partners_in_locale(chosen)))
+        # The offers of every listed partner in one query, each in the visitor's language or
+        # its Japanese original, whichever partner row (translation or original) is shown.
+        keys = [partner.translation_key for partner in partners]
+        offers = offers_in_locale(partner__translation_key__in=keys)
+        by_partner = {}
+        for offer in offers:
+            by_partner.setdefault(offer.partner_key, []).append(offer)
+        for partner in partners:
+            partner.current_offers = by_partner.get(partner.translation_key, [])
         return self.render(
             request,
             context_overrides={
@@ -371,12 +372,8 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         partner = self.partners_in_locale().filter(slug=slug).first()
         if partner is None:
             raise Http404
-        current = current_offers(japan_today()).values("translation_key")
-        offers = list(
-            with_original_state(partner.offers.filter(translation_key__in=current)).order_by("pk")
-        )
         copy_original_state([partner])
-        copy_original_state(offers)
+        offers = offers_in_locale(partner__translation_key=partner.translation_key)
         return self.render(
             request,
             context_overrides={"partner": partner, "offers": offers},
@@ -455,6 +452,28 @@ def current_offers(day=None):
         Q(valid_from__isnull=True) | Q(valid_from__lte=day),
         Q(valid_until__isnull=True) | Q(valid_until__gte=day),
     )
+
+
+def offers_in_locale(locale=None, day=None, **filters):
+    """The offers open on `day` (see current_offers) in the visitor's language, else their
+    Japanese originals (annotated is_original_language, marked lang="ja"), with the
+    originals' state copied in and `partner_key`, their partner's translation key. `filters`
+    narrow them, e.g. partner__translation_key=...: an offer's partner is the partner row of
+    its own language, so filter by the partner's translation key, not by one partner row."""
+    current = current_offers(day)
+    offers = with_original_state(
+        translations_or_originals(
+            Offer.objects.filter(translation_key__in=current.values("translation_key"), **filters),
+            locale,
+        ).annotate(
+            partner_key=models.F("partner__translation_key"),
+            # In the order of the originals, whichever language each row is in.
+            original_pk=models.Subquery(
+                current.filter(translation_key=models.OuterRef("translation_key")).values("pk")[:1]
+            ),
+        )
+    ).order_by("original_pk")
+    return copy_original_state(list(offers))
 
 
 class PassStatus(models.TextChoices):

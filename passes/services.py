@@ -252,14 +252,19 @@ def partner_from_short_code(code):
 
 
 def in_locale(obj, locale=None):
-    """The translation of a partner or offer in the visitor's language, else the original."""
-    from home.locales import active_locale
+    """The translation of a partner or offer in the visitor's language, else its Japanese
+    original (is_original_language True: templates mark it lang="ja")."""
+    from home.locales import active_locale, translation_or_original
 
     locale = locale or active_locale()
     if locale is None or obj.locale_id == locale.pk:
+        obj.is_original_language = False
         return obj
     return (
-        type(obj).objects.filter(translation_key=obj.translation_key, locale=locale).first() or obj
+        translation_or_original(
+            type(obj).objects.filter(translation_key=obj.translation_key), locale
+        )
+        or obj
     )
 
 
@@ -474,22 +479,27 @@ def offer_states(entry_pass, offers, day=None):
 
 def localize_titles(objects, attribute="title"):
     """Give originals (offers, partners) the text of their translation in the visitor's
-    language, with one query per model; counts stay keyed on the originals."""
-    from home.locales import active_locale
+    language, with one query per model, and is_original_language where there is none (the
+    templates mark that text lang="ja"); counts stay keyed on the originals."""
+    from home.locales import active_locale, translations_or_originals
 
     locale = active_locale()
     objects = [o for o in objects if o is not None]
+    for obj in objects:
+        obj.is_original_language = False
     if not objects or locale is None or locale.pk == default_locale().pk:
         return objects
     model = type(objects[0])
-    found = dict(
-        model.objects.filter(
-            translation_key__in={o.translation_key for o in objects}, locale=locale
-        ).values_list("translation_key", attribute)
-    )
+    shown = {
+        key: (text, original)
+        for key, text, original in translations_or_originals(
+            model.objects.filter(translation_key__in={o.translation_key for o in objects}), locale
+        ).values_list("translation_key", attribute, "is_original_language")
+    }
     for obj in objects:
-        if obj.translation_key in found:
-            setattr(obj, attribute, found[obj.translation_key])
+        if obj.translation_key in shown:
+            text, obj.is_original_language = shown[obj.translation_key]
+            setattr(obj, attribute, text)
     return objects
 
 

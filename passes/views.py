@@ -23,9 +23,8 @@ from passes.models import (
     PartnerStaff,
     PassStatus,
     Use,
-    copy_original_state,
     current_offers,
-    with_original_state,
+    offers_in_locale,
 )
 
 BLOCK_SECONDS = 60
@@ -226,13 +225,9 @@ def partner_offers(request, token):
     entry_pass = services.open_pass_of(request.user)
     shown = services.in_locale(partner)
     today = timezone.localdate()
-    current = current_offers(today).values("translation_key")
-    offers = list(
-        with_original_state(
-            Offer.objects.filter(partner=shown, translation_key__in=current)
-        ).order_by("pk")
-    )
-    copy_original_state(offers)
+    # Every current offer of the partner, in the visitor's language or else the Japanese
+    # original: a translated partner whose offers are not all translated yet lists them all.
+    offers = offers_in_locale(day=today, partner__translation_key=partner.translation_key)
     states = services.offer_states(entry_pass, offers, today)
     rows = [(offer, *states[offer.pk]) for offer in offers]
     return render(

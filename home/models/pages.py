@@ -110,7 +110,7 @@ class HomePage(BasePage):
             .select_related("hero_image")
             .order_by("-date")[:3]
         )
-        return attach_theme_labels(stories, self.locale)
+        return attach_theme_labels(stories)
 
     @cached_property
     def latest_news(self):

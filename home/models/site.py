@@ -4,17 +4,14 @@ Identity text and menus are translatable snippets (one per language); settings t
 depend on the language (logo, phone, e-mail, SNS accounts, share image) are a site setting.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Orderable, TranslatableMixin
 
 from home.models.images import IMAGE_MODEL
@@ -157,6 +154,8 @@ class SiteIdentity(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_locale(cls):
+        """The identity in the visitor's language, else the Japanese one (is_original_language
+        is then True: the header and footer mark its text lang="ja")."""
         return _for_active_locale(cls.objects.all())
 
 
@@ -185,6 +184,8 @@ class NavigationMenu(TranslatableMixin, ClusterableModel):
 
     @classmethod
     def for_active_locale(cls, location):
+        """The menu in the visitor's language, else the Japanese one (is_original_language is
+        then True: its labels are marked lang="ja")."""
         menus = cls.objects.filter(location=location).prefetch_related("items__link_page")
         return _for_active_locale(menus)
 
@@ -222,13 +223,8 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
 
 
 def _for_active_locale(queryset):
-    """The object for the visitor's language, else the one in the default language."""
-    active_code = get_supported_content_language_variant(translation.get_language())
-    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    candidates = queryset.filter(locale__language_code__in={active_code, default_code})
-    found = None
-    for obj in candidates.select_related("locale"):
-        if obj.locale.language_code == active_code:
-            return obj
-        found = obj
-    return found
+    """The object for the visitor's language, else the one in the default language (see
+    home.locales.translations_or_originals)."""
+    from home.locales import translation_or_original
+
+    return translation_or_original(queryset)

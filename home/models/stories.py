@@ -4,6 +4,7 @@ import math
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -17,6 +18,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.locales import locale_by_id, translations_or_originals
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
 
@@ -53,8 +55,8 @@ class StoryIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Evaluated only when the cached listing fragment is rebuilt.
-        themes = SimpleLazyObject(lambda: list(StoryTheme.objects.filter(locale=self.locale)))
+        # Evaluated only when the cached listing fragment (one per language) is rebuilt.
+        themes = SimpleLazyObject(lambda: list(themes_in_locale()))
         theme_slug = request.GET.get("theme", "")[:40]
 
         def selected():
@@ -66,7 +68,7 @@ class StoryIndexPage(IndexPage):
             if theme is not None:
                 stories = stories.filter(themes__translation_key=theme.translation_key)
             page = paginate(request, stories, STORIES_PER_PAGE)
-            attach_theme_labels(page.object_list, self.locale)
+            attach_theme_labels(page.object_list)
             return page
 
         context.update(
@@ -138,11 +140,8 @@ class StoryPage(BasePage):
 
     @cached_property
     def theme_labels(self):
-        """[(name, slug)] of this story's themes in its own language."""
-        names = {
-            t.translation_key: t.name for t in StoryTheme.objects.filter(locale=self.locale_id)
-        }
-        return [(names.get(t.translation_key, t.name), t.slug) for t in self.themes.all()]
+        """[(name, slug, lang)] of this story's themes (see attach_theme_labels)."""
+        return attach_theme_labels([self])[0].theme_labels
 
     @cached_property
     def related_stories(self):
@@ -156,21 +155,45 @@ class StoryPage(BasePage):
             .filter(themes__translation_key__in=keys)
             .distinct()[:3]
         )
-        return attach_theme_labels(list(related), self.locale)
+        return attach_theme_labels(list(related))
 
 
-def attach_theme_labels(stories, locale):
-    """Set story.theme_labels = [(name, slug)], names in the given language (one query).
+def themes_in_locale(locale=None, **filters):
+    """Story themes in the visitor's language, else their Japanese originals (annotated
+    is_original_language and lang, see home.locales.translations_or_originals), in the
+    order of the originals."""
+    originals = StoryTheme.objects.filter(
+        locale__language_code=settings.LANGUAGE_CODE,
+        translation_key=models.OuterRef("translation_key"),
+    )
+    themes = translations_or_originals(StoryTheme.objects.filter(**filters), locale)
+    return themes.annotate(original_pk=models.Subquery(originals.values("pk")[:1])).order_by(
+        "original_pk", "pk"
+    )
 
-    A translated story may still point at the Japanese theme objects; the theme's name is
-    looked up by its translation key so English visitors read "Food", not 食."""
+
+def attach_theme_labels(stories, locale=None):
+    """Set story.theme_labels = [(name, slug, lang)]: each theme's name in the visitor's
+    language, else the Japanese original's, and the language of that name, which the
+    templates put in a lang attribute (a story card may be in another language than its
+    theme names). One query.
+
+    A story may point at the theme objects of any language; the name is looked up by the
+    theme's translation key, so English visitors read "Food", not 食."""
     if not stories:
         return stories
-    names = {t.translation_key: t.name for t in StoryTheme.objects.filter(locale=locale)}
+    keys = {t.translation_key for story in stories for t in story.themes.all()}
+    names = {
+        t.translation_key: (t.name, t.lang)
+        for t in themes_in_locale(locale, translation_key__in=keys)
+    }
     for story in stories:
-        story.theme_labels = [
-            (names.get(t.translation_key, t.name), t.slug) for t in story.themes.all()
-        ]
+        labels = []
+        for theme in story.themes.all():
+            own_language = getattr(locale_by_id(theme.locale_id), "language_code", "")
+            name, lang = names.get(theme.translation_key) or (theme.name, own_language)
+            labels.append((name, theme.slug, lang))
+        story.theme_labels = labels
     return stories
 
 

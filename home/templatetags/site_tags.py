@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
@@ -80,6 +80,31 @@ def language_links(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})
     return links
+
+
+@register.filter
+def fallback_lang(item):
+    """` lang="ja"` for text shown in the Japanese original because it is not translated into
+    the visitor's language (an object or dict with is_original_language, as
+    home.locales.translations_or_originals annotates), else nothing. Put it on the element
+    that holds the text: the page's <html lang> stays the visitor's language."""
+    if isinstance(item, dict):
+        original, lang = item.get("is_original_language"), item.get("lang")
+    else:
+        original, lang = getattr(item, "is_original_language", False), getattr(item, "lang", "")
+    if not original:
+        return ""
+    return format_html(' lang="{}"', lang or settings.LANGUAGE_CODE)
+
+
+@register.filter
+def fallback_span(item, text):
+    """`text`, escaped, in a <span lang="ja"> when `item` is a Japanese fallback (see
+    fallback_lang): for an untranslated title inside a sentence of the visitor's language."""
+    attribute = fallback_lang(item)
+    if not attribute:
+        return conditional_escape(text)
+    return format_html("<span{}>{}</span>", attribute, text)
 
 
 _URL = re.compile(r"https?://[^\s<>\"'　、。）]+")

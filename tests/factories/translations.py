@@ -1,0 +1,30 @@
+"""Translations into any of the site's languages, made through wagtail-localize as a
+translator makes them (tests/factories/home.py's translate_into_english is the English case)."""
+
+from django.test import TestCase
+
+from home.services import MissingSegmentTranslation, translate_through_localize
+
+
+def translate(instance, language_code, strings=None, fill=None):
+    """The published translation of a page or snippet into `language_code`.
+
+    `strings` maps Japanese source strings to their translation; a slug stays the same. With
+    `fill`, a string left out is translated as fill(source) (menus and the site identity have
+    many strings a test does not care about); without it, a missing string raises."""
+    strings = dict(strings or {})
+    slug = getattr(instance, "slug", None)
+    if slug:
+        strings.setdefault(slug, slug)
+    # wagtail-localize publishes the translation when the transaction commits; a test's
+    # transaction never commits, so run those callbacks here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        try:
+            translated = translate_through_localize(instance, language_code, strings)
+        except MissingSegmentTranslation as missing:
+            if fill is None:
+                raise
+            strings.update({source: fill(source) for source in missing.args[0]})
+            translated = translate_through_localize(instance, language_code, strings)
+    translated.refresh_from_db()
+    return translated.specific if hasattr(translated, "specific") else translated
