@@ -15,7 +15,9 @@ from passes.models import EntryPassPage, Offer, Partner
 LANGUAGES = ["zh-hans", "zh-hant", "ko"]
 # Hangul for Korean; for Chinese, characters Japanese text would not use (simplified or
 # traditional forms) are not reliable, so Chinese is told from Japanese by having no kana.
-KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff]")  # not ・, which Chinese text here uses too
+KANA = re.compile(
+    r"[\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff]"
+)  # not ・, which Chinese text here uses too
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 

@@ -65,6 +65,9 @@ LABEL_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 # Wagtail 8.0.1 writes value="Search" into the hidden submit button of its search forms
 # (wagtailadmin/home.html, shared/header.html) without gettext: not this project's string.
 UPSTREAM_UNTRANSLATABLE_VALUES = {"Search"}
+# ... and aria-label="Actions" on the header's actions <nav> (wagtailadmin/shared/headers/
+# _actions.html), also without gettext; "Actions" is a msgid of ours (a column heading).
+UPSTREAM_UNTRANSLATABLE_LABELS = {"Actions"}
 # Names that are the same in every language and happen to be English msgids of the catalogue:
 # the blogging platform note (campaigns' "note" msgid is a memo).
 PROPER_NAMES = {"note"}
@@ -123,7 +126,12 @@ class VisibleText(HTMLParser):
         if tag in SKIPPED_TAGS or (tag != "html" and lang and not lang.startswith("ja")):
             self.skipped = [tag, 1]
             return
-        self.texts += [attrs[name] for name in LABEL_ATTRIBUTES if attrs.get(name)]
+        self.texts += [
+            attrs[name]
+            for name in LABEL_ATTRIBUTES
+            if attrs.get(name)
+            and not (name == "aria-label" and attrs[name] in UPSTREAM_UNTRANSLATABLE_LABELS)
+        ]
         if tag in ("button", "input") and attrs.get("type") in ("submit", "button", "reset"):
             if attrs.get("value") and attrs["value"] not in UPSTREAM_UNTRANSLATABLE_VALUES:
                 self.texts.append(attrs["value"])
