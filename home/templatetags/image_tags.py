@@ -20,6 +20,20 @@ register = template.Library()
 # Hiragana, katakana and the half-width katakana: Chinese and Korean text never has them, so
 # a block alt with them is Japanese text a translator has not translated yet.
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+# Kanji. On an English page, or a Korean one without Hangul, an alt of kanji alone ("苫小牧港")
+# is untranslated Japanese too; on a Chinese page the same characters read as Chinese.
+KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def _untranslated_japanese(alt, language):
+    if KANA.search(alt):
+        return True
+    if language.startswith("zh"):
+        return False
+    if language.startswith("ko") and HANGUL.search(alt):
+        return False
+    return bool(KANJI.search(alt))
 
 
 def alt_language(image, alt=None, language=None):
@@ -36,9 +50,10 @@ def alt_language(image, alt=None, language=None):
         return None
     original = settings.LANGUAGE_CODE
     language = language or translation.get_language() or original
-    if translation.get_supported_language_variant(language) == original:
+    language = translation.get_supported_language_variant(language)
+    if language == original:
         return None
-    if alt == (getattr(image, "description", "") or "") or KANA.search(alt):
+    if alt == (getattr(image, "description", "") or "") or _untranslated_japanese(alt, language):
         return original
     return None
 

@@ -152,3 +152,16 @@ def test_untranslated_japanese_block_alt_is_marked_in_every_other_language(langu
     assert alt_language(image, "A ferry", language) is None
     assert alt_language(image, FIGURE_ALT, "ja") is None
     assert alt_language(image, "", language) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "marked"), [("en", True), ("ko", True), ("zh-hans", False), ("zh-hant", False)]
+)
+def test_a_kanji_only_japanese_alt_is_marked_where_it_cannot_be_the_pages_language(
+    language, marked
+):
+    """苫小牧港 left untranslated reads as Japanese on an English or Korean page; on a Chinese
+    page the same characters are Chinese."""
+    image = get_image_model()(description="港の写真")
+    assert alt_language(image, "苫小牧港", language) == ("ja" if marked else None)
+    assert alt_language(image, "도마코마이항 苫小牧港", "ko") is None
