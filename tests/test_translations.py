@@ -64,8 +64,7 @@ def test_chinese_and_korean_catalogues_translate_every_string_of_their_japanese_
         source = {(e.msgctxt, e.msgid) for e in polib.pofile(str(japanese)) if e.msgid}
         for language in OTHER_LANGUAGES:
             path = japanese.parents[2] / language / "LC_MESSAGES" / "django.po"
-            if not path.exists():
-                continue
+            assert path.exists(), f"{path} is missing: every Japanese catalogue has siblings"
             written += 1
             po = polib.pofile(str(path))
             assert po.untranslated_entries() == [], path

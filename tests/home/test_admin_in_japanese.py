@@ -49,9 +49,8 @@ KNOWN_OFFENDERS = {
 }
 # ... nor inside a longer text ("City approvalに提出する", "84 Pages").
 KNOWN_OFFENDER_PARTS = ["City approval", "City editor approval", " Pages"]
-# Not checked here: the Pages menu reads "ページ送り" (locale/ja's pagination label "Pages") until
-# the project's templates give that msgid a context; tests/home/test_admin_catalogue.py keeps it
-# as a strict xfail.
+# The Pages menu itself ("ページ", not the public pagination label "ページ送り", which has its own
+# msgctxt) is checked in tests/home/test_admin_catalogue.py.
 
 # Apps whose rows are content (titles, names, glossary terms): text equal to a row's value is
 # the editors' data shown as such, e.g. the English translation of a menu in a listing.
