@@ -11,3 +11,14 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "content"
     verbose_name = _("Hand-over")
+
+    def ready(self):
+        from content import snippet_translation_review  # connects its signal receivers
+        from home import locales
+
+        if snippet_translation_review.unapproved_translation_keys not in (
+            locales.unapproved_translation_keys
+        ):
+            locales.unapproved_translation_keys.append(
+                snippet_translation_review.unapproved_translation_keys
+            )

@@ -2,9 +2,12 @@
 
 "Out of date": the Japanese original changed after the translation was last written from it.
 The original's change is its last publication (pages) or its last edit in the admin
-(snippets, from Wagtail's log); the translation's is wagtail-localize's last TranslationLog
-for that language (every "Translate", sync or submit writes one), or, for a translation made
-by hand outside wagtail-localize, its own last change.
+(snippets, from Wagtail's log). A wagtail-localize translation is written from the original as
+wagtail-localize last read it (TranslationSource.last_updated_at: "Translate" or a sync), so it
+is up to date when both that read and its last write (TranslationLog: a translate, sync, submit
+or publish) came after the change: a translator's submit alone does not make a stale
+translation current. A translation made by hand outside wagtail-localize: its own last change.
+A translation waiting for a city editor's approval says so.
 
 A fixed number of queries whatever the number of pages: one per kind of object and a few
 aggregates, never one per row.
@@ -19,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import ModelLogEntry, Page, TranslatableMixin
+from wagtail.models import ModelLogEntry, Page, TranslatableMixin, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import TranslationLog, TranslationSource
 
@@ -55,6 +58,7 @@ class StatusRow:
     translate_url: str | None = None
     sync_url: str | None = None
     is_live: bool = True
+    awaiting_approval: bool = False
 
     @property
     def status_label(self):
@@ -76,6 +80,7 @@ class _Target:
     changed_at: datetime | None
     edit_url: str
     is_live: bool
+    awaiting_approval: bool = False
 
 
 def _latest(*moments):
@@ -113,6 +118,13 @@ def _page_sources_and_targets(source_locale_id):
     translated = Page.objects.filter(
         translation_key__in=japanese.values("translation_key")
     ).exclude(locale_id=source_locale_id)
+    in_moderation = {
+        int(object_id)
+        for object_id in WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS,
+            base_content_type=ContentType.objects.get_for_model(Page),
+        ).values_list("object_id", flat=True)
+    }
     for row in translated.values(
         "id",
         "translation_key",
@@ -125,6 +137,7 @@ def _page_sources_and_targets(source_locale_id):
             changed_at=_latest(row["last_published_at"], row["latest_revision_created_at"]),
             edit_url=reverse("wagtailadmin_pages:edit", args=[row["id"]]),
             is_live=row["live"],
+            awaiting_approval=row["id"] in in_moderation,
         )
     return sources, targets
 
@@ -145,6 +158,15 @@ def _snippet_sources_and_targets(source_locale_id):
         )
         .values("content_type_id", "object_id")
         .annotate(last=Max("timestamp"))
+    }
+    from content.models import SnippetTranslationReview
+
+    # Snippet translations made in the admin: public once approved (content.models).
+    reviews = {
+        (row["content_type_id"], str(row["translation_key"]), row["locale__language_code"]): row
+        for row in SnippetTranslationReview.objects.values(
+            "content_type_id", "translation_key", "locale__language_code", "state", "approved_at"
+        )
     }
     sources, targets = [], {}
     for model in models:
@@ -175,10 +197,14 @@ def _snippet_sources_and_targets(source_locale_id):
             )
         ).exclude(locale_id=source_locale_id)
         for row in translated.values("pk", "translation_key", "locale__language_code"):
-            targets[(str(row["translation_key"]), row["locale__language_code"])] = _Target(
+            key = (str(row["translation_key"]), row["locale__language_code"])
+            review = reviews.get((content_type_id, *key))
+            targets[key] = _Target(
                 changed_at=edited_at.get((content_type_id, str(row["pk"]))),
                 edit_url=reverse(edit_url_name, args=[quote(row["pk"])]),
-                is_live=True,
+                is_live=review is None or review["approved_at"] is not None,
+                awaiting_approval=review is not None
+                and review["state"] == SnippetTranslationReview.SUBMITTED,
             )
     return sources, targets
 
@@ -202,12 +228,14 @@ def translation_status_rows(language_codes=None):
         .values("source__object_id", "locale__language_code")
         .annotate(last=Max("created_at"))
     }
-    source_ids = dict(
+    source_ids, read_at = {}, {}
+    for object_id, source_id, last_updated_at in (
         TranslationSource.objects.filter(locale=source_locale)
-        .values_list("object_id", "id")
+        .values_list("object_id", "id", "last_updated_at")
         .order_by("last_updated_at")
-    )
-    source_ids = {str(key): value for key, value in source_ids.items()}
+    ):
+        source_ids[str(object_id)] = source_id
+        read_at[str(object_id)] = last_updated_at
 
     rows = []
     for source in page_sources + snippet_sources:
@@ -226,7 +254,13 @@ def translation_status_rows(language_codes=None):
             else:
                 row.translation_url = target.edit_url
                 row.is_live = target.is_live
-                last_sync = synced_at.get((source.translation_key, code)) or target.changed_at
+                row.awaiting_approval = target.awaiting_approval
+                written_at = synced_at.get((source.translation_key, code))
+                if written_at and source.translation_key in read_at:
+                    # Written from what wagtail-localize read of the original, not newer.
+                    last_sync = min(written_at, read_at[source.translation_key])
+                else:
+                    last_sync = written_at or target.changed_at
                 outdated = source.changed_at and last_sync and source.changed_at > last_sync
                 row.status = OUT_OF_DATE if outdated else TRANSLATED
                 if outdated and source.translation_key in source_ids:

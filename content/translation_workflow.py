@@ -11,6 +11,11 @@ pitfall 16). Here:
   workflow starts, which e-mails the City editors; approving the task publishes it.
 - "Convert to alias page" (it would show the live Japanese page at the translation's address) is
   refused to whoever may not publish, and removed from their page editor's menu.
+- Snippets (menus, site identity, themes, benefits, creators) have no drafts: a new snippet
+  translation is hidden from the public until approved, a translator submits it
+  (``handle_snippet_translation_editor_post``) and only City editors and superusers
+  (``can_publish_translations``) publish it, stop its sync or publish it from the sync
+  (content/snippet_translation_review.py).
 - Moderation e-mails reach the City editors in their admin language, Japanese unless they
   chose another (home/admin_emails.py).
 """
@@ -21,9 +26,18 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Revision, WorkflowState
+from django.views.decorators.http import require_POST
+from wagtail.models import Page, Revision, TranslatableMixin, WorkflowState
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views import convert, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
+
+from content import snippet_translation_review
+from home.roles import CITY_EDITORS
 
 SUBMIT_ACTION = "submit-for-approval"
 
@@ -43,6 +57,13 @@ def enabled_translation_for(instance):
 
 def can_publish_page(user, page):
     return page.permissions_for_user(user).can_publish()
+
+
+def can_publish_translations(user):
+    """Who may make a snippet translation public: City editors and superusers."""
+    if not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=CITY_EDITORS).exists()
 
 
 @transaction.atomic
@@ -76,13 +97,27 @@ def submit_translation_for_approval(translation, page, user):
     permissions = page.permissions_for_user(user)
     if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
         raise PermissionDenied
-    page = save_translation_draft(translation, user)
     workflow_state = page.current_workflow_state
-    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+    needs_changes = (
+        workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    )
+    workflow = page.get_workflow()
+    if not needs_changes and (workflow is None or workflow_state is not None):
+        raise CannotSubmit(
+            _("This translation is already waiting for approval.")
+            if workflow_state is not None
+            else _("No approval workflow applies to this page: ask a city editor to publish it.")
+        )
+    page = save_translation_draft(translation, user)
+    if needs_changes:
         workflow_state.resume(user)
     else:
-        page.get_workflow().start(page, user)
+        workflow.start(page, user)
     return page
+
+
+class CannotSubmit(Exception):
+    """The translation cannot be submitted now; the message says why."""
 
 
 def handle_translation_editor_post(request, page):
@@ -92,7 +127,11 @@ def handle_translation_editor_post(request, page):
     translation = enabled_translation_for(page)
     if translation is None:
         return None
-    page = submit_translation_for_approval(translation, page.specific, request.user)
+    try:
+        page = submit_translation_for_approval(translation, page.specific, request.user)
+    except CannotSubmit as error:
+        messages.error(request, str(error))
+        return redirect("wagtailadmin_pages:edit", page.pk)
     workflow = page.get_workflow()
     messages.success(
         request,
@@ -134,7 +173,10 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         source = self.object
         for translation in source.translations.filter(enabled=True).select_related("target_locale"):
             target = source.get_translated_instance(translation.target_locale)
-            if isinstance(target, Page) and not can_publish_page(self.request.user, target):
+            if isinstance(target, Page):
+                if not can_publish_page(self.request.user, target):
+                    return False
+            elif not can_publish_translations(self.request.user):
                 return False
         return True
 
@@ -146,7 +188,78 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
 
     def form_valid(self, form):
         form.cleaned_data.setdefault("publish_translations", False)
+        if form.cleaned_data["publish_translations"]:
+            # A City editor's publish approves the snippet translations it writes.
+            with snippet_translation_review.publishing(self.request.user):
+                return super().form_valid(form)
         return super().form_valid(form)
 
     def get_object(self):
         return get_object_or_404(TranslationSource, id=self.kwargs["translation_source_id"])
+
+
+class SubmitPageTranslationView(submit_translations.SubmitPageTranslationView):
+    """wagtail-localize's "Translate this page": snippets it translates along are drafts."""
+
+    def post(self, request, *args, **kwargs):
+        with snippet_translation_review.drafting():
+            return super().post(request, *args, **kwargs)
+
+
+class SubmitSnippetTranslationView(submit_translations.SubmitSnippetTranslationView):
+    """wagtail-localize's "Translate" on a snippet: the new translation is a draft, hidden from
+    the public (it is a copy of the Japanese) until a City editor publishes it."""
+
+    def post(self, request, *args, **kwargs):
+        with snippet_translation_review.drafting():
+            return super().post(request, *args, **kwargs)
+
+
+def is_snippet_translation(instance):
+    return isinstance(instance, TranslatableMixin) and not isinstance(instance, Page)
+
+
+def handle_snippet_translation_editor_post(request, instance):
+    """before_edit_snippet, ahead of wagtail-localize's translation editor: "Submit to City
+    approval" for everyone, "Publish" for those who may publish translations only (it
+    approves the translation). A snippet that was a synced translation is not saved from the
+    plain form by anyone else either: a snippet save is public at once."""
+    if request.method != "POST" or not is_snippet_translation(instance):
+        return None
+    if instance.locale.language_code == settings.LANGUAGE_CODE:
+        return None
+    translation = enabled_translation_for(instance)
+    may_publish = can_publish_translations(request.user)
+    if translation is None:
+        stopped = Translation.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+        ).exists()
+        if stopped and not may_publish and "localize-restart-translation" not in request.POST:
+            raise PermissionDenied
+        return None
+    action = request.POST.get("action")
+    if action == SUBMIT_ACTION:
+        snippet_translation_review.submit(translation, instance, request.user)
+        messages.success(
+            request,
+            _("'%(title)s' was submitted to %(workflow)s. The city editors have been notified.")
+            % {"title": str(instance), "workflow": _("City approval")},
+        )
+        return redirect(request.path)
+    if action == "publish":
+        if not may_publish:
+            raise PermissionDenied
+        with snippet_translation_review.publishing(request.user):
+            return edit_translation.edit_translation(request, translation, instance)
+    return None
+
+
+@require_POST
+def stop_translation(request, translation_id):
+    """wagtail-localize's "Stop Synced translation": afterwards a snippet's plain form saves it
+    live, so for snippets only those who may publish translations stop it."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    if snippet_translation_review.snippet_model(translation.source) is not None:
+        if not can_publish_translations(request.user):
+            raise PermissionDenied
+    return edit_translation.stop_translation(request, translation_id)

@@ -70,6 +70,9 @@ def register_handover_menu():
 # Registered before wagtail-localize's hooks and URLs (order=-1), which they refine.
 hooks.register("before_edit_page", translation_workflow.handle_translation_editor_post, order=-1)
 hooks.register("construct_page_action_menu", translation_workflow.editor_actions_for_translators)
+hooks.register(
+    "before_edit_snippet", translation_workflow.handle_snippet_translation_editor_post, order=-1
+)
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -84,6 +87,21 @@ def register_translation_workflow_urls():
             "localize/update/<int:translation_source_id>/",
             translation_workflow.UpdateTranslationsView.as_view(),
             name="content_update_translations",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translation_workflow.SubmitPageTranslationView.as_view(),
+            name="content_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_workflow.SubmitSnippetTranslationView.as_view(),
+            name="content_submit_snippet_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/disable/",
+            translation_workflow.stop_translation,
+            name="content_stop_translation",
         ),
     ]
 

@@ -55,6 +55,13 @@ def offers_language(locale):
     return offered
 
 
+# Functions (model, locale) -> a queryset of the `translation_key` values of `model`'s rows in
+# `locale` that the public must not see yet (translations waiting for approval), or None.
+# Apps register theirs in AppConfig.ready(): content hides snippet translations that a city
+# editor has not approved (content/snippet_translation_review.py).
+unapproved_translation_keys = []
+
+
 def translations_or_originals(queryset, locale=None, key="translation_key"):
     """The rows of `queryset` in `locale` (default: the visitor's language), and the Japanese
     originals of those not translated into it: a visitor never sees an empty list, nor a gap,
@@ -67,7 +74,8 @@ def translations_or_originals(queryset, locale=None, key="translation_key"):
     Whether a row is translated is decided over the whole table, not the filtered queryset: a
     translation that a filter leaves out (a search term, a state) does not bring its original
     back. Used for every listing and lookup of translatable content (benefits, partners,
-    offers, themes, menus, the site identity, search results)."""
+    offers, themes, menus, the site identity, search results). A translation that is not
+    approved yet (`unapproved_translation_keys`) is neither shown nor counted as translated."""
     from django.conf import settings
     from django.db.models import BooleanField, Case, CharField, Q, Value, When
 
@@ -79,10 +87,14 @@ def translations_or_originals(queryset, locale=None, key="translation_key"):
             is_original_language=Value(False, output_field=BooleanField()),
             lang=Value(locale.language_code if locale else settings.LANGUAGE_CODE, CharField()),
         )
-    translated = queryset.model.objects.filter(locale=locale).values(key)
-    return queryset.filter(
-        Q(locale=locale) | (Q(locale=default) & ~Q(**{f"{key}__in": translated}))
-    ).annotate(
+    shown = Q(locale=locale)
+    if key == "translation_key":
+        for unapproved in unapproved_translation_keys:
+            keys = unapproved(queryset.model, locale)
+            if keys is not None:
+                shown &= ~Q(translation_key__in=keys)
+    translated = queryset.model.objects.filter(shown).values(key)
+    return queryset.filter(shown | (Q(locale=default) & ~Q(**{f"{key}__in": translated}))).annotate(
         is_original_language=Case(
             When(locale=default, then=Value(True)),
             default=Value(False),

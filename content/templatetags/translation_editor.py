@@ -4,16 +4,23 @@ content/templates/wagtail_localize/admin/edit_translation.html)."""
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.models import Page, WorkflowState
 
-from content.translation_workflow import SUBMIT_ACTION, can_publish_page
+from content.translation_workflow import (
+    SUBMIT_ACTION,
+    can_publish_page,
+    can_publish_translations,
+    is_snippet_translation,
+)
 
 register = template.Library()
 
 
 @register.inclusion_tag("content/translation_editor_extras.html", takes_context=True)
 def translation_editor_extras(context):
-    from content.models import GlossaryTerm
+    from content.models import GlossaryTerm, SnippetTranslationReview
+    from content.snippet_translation_review import review_for
 
     request = context["request"]
     translation = context["translation"]
@@ -21,6 +28,7 @@ def translation_editor_extras(context):
     workflow = workflow_state = None
     may_publish = True
     may_submit = False
+    snippet_submitted = False
     review_actions = []
     if isinstance(instance, Page):
         may_publish = can_publish_page(request.user, instance)
@@ -29,6 +37,15 @@ def translation_editor_extras(context):
         permissions = instance.permissions_for_user(request.user)
         may_submit = bool(workflow) and permissions.can_submit_for_moderation()
         review_actions = reviewer_actions(instance, workflow_state, request.user)
+    elif is_snippet_translation(instance):
+        # No Wagtail workflow for snippets: the review row says where the translation stands.
+        may_publish = can_publish_translations(request.user)
+        may_submit = True
+        workflow = {"name": _("City approval")}
+        review = review_for(instance)
+        snippet_submitted = (
+            review is not None and review.state == SnippetTranslationReview.SUBMITTED
+        )
     language_code = translation.target_locale.language_code
     return {
         "request": request,
@@ -41,8 +58,10 @@ def translation_editor_extras(context):
         "workflow_state": workflow_state,
         "needs_changes": workflow_state is not None
         and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES,
-        "in_moderation": workflow_state is not None
-        and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS,
+        "in_moderation": snippet_submitted
+        or (
+            workflow_state is not None and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        ),
         "submit_action": SUBMIT_ACTION,
         "review_actions": review_actions,
         "preview_url": reverse("wagtail_localize:preview_translation", args=[translation.id])
