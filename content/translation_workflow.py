@@ -95,8 +95,10 @@ def save_translation_draft(translation, user):
 def submit_translation_for_approval(translation, page, user):
     """Save the translation as a draft and submit it to the page's workflow (City approval)."""
     permissions = page.permissions_for_user(user)
-    if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
+    if not permissions.can_edit():
         raise PermissionDenied
+    # A translation is submitted when there is a workflow and none in progress, or resubmitted
+    # when the city editors asked for changes: never a second workflow (a database error).
     workflow_state = page.current_workflow_state
     needs_changes = (
         workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
@@ -108,6 +110,8 @@ def submit_translation_for_approval(translation, page, user):
             if workflow_state is not None
             else _("No approval workflow applies to this page: ask a city editor to publish it.")
         )
+    if not permissions.can_submit_for_moderation():
+        raise PermissionDenied
     page = save_translation_draft(translation, user)
     if needs_changes:
         workflow_state.resume(user)

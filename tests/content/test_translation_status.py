@@ -135,9 +135,41 @@ def test_the_query_count_does_not_grow_with_the_pages(
     for number in range(5):
         add_japanese_page(home, f"budget-{number}", f"予算のページ{number}")
     translator_client.get(URL)  # warm up
-    with django_assert_max_num_queries(32) as five_pages:
+    # 34: two fixed queries tell which translations wait for approval (pages, snippets).
+    with django_assert_max_num_queries(34) as five_pages:
         assert translator_client.get(URL).status_code == 200
     for number in range(5, 20):
         add_japanese_page(home, f"budget-{number}", f"予算のページ{number}")
     with django_assert_max_num_queries(len(five_pages.captured_queries)):
         assert translator_client.get(URL).status_code == 200
+
+
+def test_a_translators_submit_does_not_make_a_stale_translation_current(
+    translator_client, demo_site, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    page = add_japanese_page(demo_site.root_page, "status-stale", "古くなるページ")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_through_localize(
+            page,
+            "en",
+            {"古くなるページ": "A page", "status-stale": "status-stale", "はじめに": "Intro"},
+        )
+    now = timezone.now()
+    # wagtail-localize read the Japanese ten minutes ago; it changed five minutes ago…
+    TranslationSource.objects.filter(object_id=page.translation_key).update(
+        last_updated_at=now - datetime.timedelta(minutes=10)
+    )
+    StandardPage.objects.filter(pk=page.pk).update(
+        last_published_at=now - datetime.timedelta(minutes=5)
+    )
+    _html, rows = rows_for(translator_client, page.title, language="en")
+    assert rows == {("en", "out_of_date")}
+    # …and the translator submits (a new write, from the old reading, without a sync).
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.get(
+            source__object_id=page.translation_key, target_locale__language_code="en"
+        ).save_target(publish=False)
+    _html, rows = rows_for(translator_client, page.title, language="en")
+    assert rows == {("en", "out_of_date")}

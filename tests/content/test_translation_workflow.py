@@ -2,6 +2,7 @@
 told (in their admin language, Japanese unless they chose another) and publish by approving."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
@@ -107,26 +108,75 @@ def test_a_translator_cannot_publish_through_the_translation_editor(
     assert not korean.live
 
 
+class EditFormFields(HTMLParser):
+    """The fields of the page editor's form as a browser would post them (without the
+    StreamField's JavaScript, which would add each block: an empty body here)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self.in_form, self.textarea, self.select = {}, False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_form = attrs.get("id") == "page-edit-form"
+        if not self.in_form or not attrs.get("name"):
+            if tag == "option" and self.select and "selected" in attrs:
+                self.data[self.select] = attrs.get("value", "")
+            return
+        name = attrs["name"]
+        if tag == "input" and attrs.get("type") not in ("submit", "button", "file"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.data[name] = attrs.get("value", "")
+        elif tag == "textarea":
+            self.textarea = name
+            self.data[name] = ""
+        elif tag == "select":
+            self.select = name
+            self.data.setdefault(name, "")
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.data[self.textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "textarea":
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+
+
+def edit_form_data(client, page, **changes):
+    parser = EditFormFields()
+    parser.feed(client.get(reverse("wagtailadmin_pages:edit", args=[page.id])).content.decode())
+    data = {"body-count": "0", **parser.data, **changes}
+    data.pop("action-submit", None)
+    return data
+
+
 def test_a_translator_cannot_publish_through_the_page_editor(
     client, translator, japanese_page, django_capture_on_commit_callbacks
 ):
     korean, translation = translate_page(client, japanese_page)
     translation.enabled = False  # "Stop Synced translation": the ordinary page editor
     translation.save()
+    data = edit_form_data(
+        client, korean, title="아이 키우기 좋은 도시", intro="도마코마이", **{"action-publish": "1"}
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(
-            reverse("wagtailadmin_pages:edit", args=[korean.id]),
-            {
-                "title": "아이 키우기 좋은 도시",
-                "slug": korean.slug,
-                "intro": "도마코마이",
-                "body-count": "0",
-                "action-publish": "action-publish",
-            },
-        )
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[korean.id]), data)
     korean.refresh_from_db()
     assert not korean.live
     assert not korean.permissions_for_user(translator).can_publish()
+    # The same form is valid: a city editor's publish of it goes live.
+    client.force_login(UserFactory(groups=["City editors"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("wagtailadmin_pages:edit", args=[korean.id]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    korean.refresh_from_db()
+    assert korean.live and korean.title == "아이 키우기 좋은 도시"
 
 
 def test_a_translator_cannot_convert_a_translation_into_a_live_alias(
@@ -269,3 +319,58 @@ def test_city_editors_are_told_in_japanese_unless_they_chose_english(
     assert japanese_mail.subject != english_mail.subject
     assert "submitted" in english_mail.subject
     assert "submitted" not in japanese_mail.subject
+
+
+def test_a_second_submit_while_waiting_is_refused_with_a_message(
+    client, translator, japanese_page, django_capture_on_commit_callbacks
+):
+    korean, translation = translate_page(client, japanese_page)
+    fill_strings(translation, KOREAN)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, korean)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, korean)
+    assert response.status_code == 302
+    assert WorkflowState.objects.filter(object_id=str(korean.pk)).count() == 1
+    shown = client.get(response.url).content.decode()
+    assert "already waiting for approval" in shown
+
+
+def test_without_a_workflow_the_submit_is_refused_with_a_message(
+    client, translator, japanese_page, django_capture_on_commit_callbacks
+):
+    korean, translation = translate_page(client, japanese_page)
+    Workflow.objects.filter(name="City approval").update(active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, korean)
+    assert response.status_code == 302
+    assert not WorkflowState.objects.filter(object_id=str(korean.pk)).exists()
+    assert "ask a city editor to publish it" in client.get(response.url).content.decode()
+
+
+def test_a_translation_sent_back_for_changes_can_be_resubmitted(
+    client, translator, japanese_page, django_capture_on_commit_callbacks
+):
+    city_editor = UserFactory(groups=["City editors"])
+    korean, translation = translate_page(client, japanese_page)
+    fill_strings(translation, KOREAN)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, korean)
+    state = Page.objects.get(pk=korean.pk).current_workflow_state
+    client.force_login(city_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action",
+                args=[korean.id, "reject", state.current_task_state.id],
+            ),
+            {"comment": "표현을 고쳐 주세요"},
+        )
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    client.force_login(translator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, korean)
+    assert response.status_code == 302
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
