@@ -162,6 +162,8 @@ def test_submitted_then_published_by_a_city_editor(client, translator, city_edit
     review = review_of(korean)
     assert review.state == SnippetTranslationReview.SUBMITTED
     assert review.submitted_by == translator and review.approved_at is None
+    waiting = client.get(edit_url(korean)).content.decode()
+    assert "data-translation-workflow" in waiting and 'value="submit-for-approval"' not in waiting
     # The strings wait in wagtail-localize: nothing public changed.
     assert "이주·정주" not in labels(korean)
     assert lang_of(public_nav(), "移住・定住", default="ko") == "ja"

@@ -94,6 +94,9 @@ def test_the_translation_editor_shows_the_glossary_in_the_target_language(client
         reverse("wagtailadmin_pages:edit", args=[page.get_translation(korean).id])
     ).content.decode()
     assert "data-glossary" in html
+    # The table is named by its heading for screen readers.
+    assert '<table class="listing" aria-labelledby="tsunagaru-glossary-heading">' in html
+    assert 'id="tsunagaru-glossary-heading"' in html
     assert "후루사토 주민" in html and "상담 창구" in html
     assert "故乡居民" not in html  # only the language being translated
     assert LIST_URL in html
