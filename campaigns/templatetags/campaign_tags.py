@@ -90,18 +90,25 @@ def featured_creators(page):
 
 
 def localized_creators(creators):
+    """Each creator in the visitor's language where a published translation exists, else the
+    Japanese original. A translation still waiting for a City editor's approval is left out
+    (translations_or_originals), also when the page itself points at it."""
+    from django.conf import settings
+
     from campaigns.models import Creator
-    from home.locales import active_locale
+    from home.locales import active_locale, translations_or_originals
 
     locale = active_locale()
-    if locale is None or all(c.locale_id == locale.pk for c in creators):
+    if locale is None or not creators or locale.language_code == settings.LANGUAGE_CODE:
         return creators
-    found = {
-        c.translation_key: c
-        for c in Creator.objects.filter(
-            translation_key__in=[c.translation_key for c in creators], locale=locale
-        ).select_related("photo")
-    }
+    rows = translations_or_originals(
+        Creator.objects.filter(translation_key__in={c.translation_key for c in creators}),
+        locale,
+    ).select_related("photo")
+    found = {}
+    for row in rows:
+        if row.translation_key not in found or not row.is_original_language:
+            found[row.translation_key] = row
     return [found.get(c.translation_key, c) for c in creators]
 
 

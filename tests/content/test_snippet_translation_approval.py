@@ -5,6 +5,7 @@ told in Japanese and publish it (content/snippet_translation_review.py)."""
 
 import pytest
 from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -220,3 +221,25 @@ def test_a_city_editor_may_publish_from_the_sync(client, city_editor, japanese_m
     client.post(url, {"publish_translations": "on"})
     assert review_of(korean).approved_by == city_editor
     assert "이주·정주" in public_nav()
+
+
+def test_a_campaigns_creator_in_a_draft_translation_is_shown_as_the_original(
+    client, translator, demo_site
+):
+    """A campaign page (translated by the city) shows a creator's Korean profile only once
+    a City editor has published that translation; until then, the Japanese one."""
+    from campaigns.models import Creator
+    from campaigns.templatetags.campaign_tags import localized_creators
+
+    original = Creator.objects.filter(locale__language_code="ja").first()
+    korean = original.copy_for_translation(Locale.objects.get(language_code="ko"))
+    korean.save()
+    with django_translation.override("ko"):
+        assert localized_creators([original]) == [korean]  # made in code, not in review: public
+        SnippetTranslationReview.objects.create(
+            content_type=ContentType.objects.get_for_model(Creator),
+            translation_key=korean.translation_key,
+            locale=korean.locale,
+        )
+        assert localized_creators([original]) == [original]
+        assert localized_creators([korean]) == [original]
