@@ -32,7 +32,7 @@ USERS = [
         "first_name": "Alex",
         "last_name": "Smith",
         "role": "Translators",
-        "label": "Translator (translates content)",
+        "label": "Translator (translates content, submits it for approval)",
     },
     {
         "email": "consult@example.jp",

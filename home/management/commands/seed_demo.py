@@ -32,6 +32,7 @@ DEMO_MODULES = [
     "consultations.demo",
     "campaigns.demo",
     "reports.demo",
+    "content.demo",
 ]
 
 
