@@ -1,6 +1,7 @@
 """New translations are drafts that translators submit to City approval; city editors are
 told (in their admin language, Japanese unless they chose another) and publish by approving."""
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -8,12 +9,20 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale, Page, Workflow, WorkflowState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from home.models import StandardPage
 from tests.factories import UserFactory
+
+
+def _ja(message):
+    """The message as a Japanese admin user (the default) reads it."""
+    with translation.override("ja"):
+        return translation.gettext(message)
+
 
 pytestmark = pytest.mark.django_db
 
@@ -333,7 +342,7 @@ def test_a_second_submit_while_waiting_is_refused_with_a_message(
     assert response.status_code == 302
     assert WorkflowState.objects.filter(object_id=str(korean.pk)).count() == 1
     shown = client.get(response.url).content.decode()
-    assert "already waiting for approval" in shown
+    assert _ja("This translation is already waiting for approval.") in html.unescape(shown)
 
 
 def test_without_a_workflow_the_submit_is_refused_with_a_message(
@@ -345,7 +354,9 @@ def test_without_a_workflow_the_submit_is_refused_with_a_message(
         response = submit(client, korean)
     assert response.status_code == 302
     assert not WorkflowState.objects.filter(object_id=str(korean.pk)).exists()
-    assert "ask a city editor to publish it" in client.get(response.url).content.decode()
+    assert _ja(
+        "No approval workflow applies to this page: ask a city editor to publish it."
+    ) in html.unescape(client.get(response.url).content.decode())
 
 
 def test_a_translation_sent_back_for_changes_can_be_resubmitted(
