@@ -20,9 +20,11 @@ pitfall 16). Here:
   chose another (home/admin_emails.py).
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -267,3 +269,27 @@ def stop_translation(request, translation_id):
         if not can_publish_translations(request.user):
             raise PermissionDenied
     return edit_translation.stop_translation(request, translation_id)
+
+
+def unchanged_while_in_review(view):
+    """Wrap one of wagtail-localize's views that change a translation's strings (the string
+    editor, overrides, PO upload, machine translation): while the page waits in the City
+    approval, only its reviewers may change them. Otherwise a translator could change the
+    strings a city editor is reading after submitting, and "Approve" would publish the
+    submitted revision, not what the city editor read. The workflow's own lock (Wagtail's
+    GroupApprovalTask.locked_for_user) decides who is a reviewer."""
+
+    @wraps(view)
+    def wrapped(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, id=translation_id)
+        try:
+            target = translation.source.get_translated_instance(translation.target_locale)
+        except ObjectDoesNotExist:
+            target = None
+        if isinstance(target, Page):
+            lock = target.specific.get_lock()
+            if lock is not None and lock.for_user(request.user):
+                raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return wrapped

@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views import edit_translation
 
 from content import (
     admin_views,
@@ -102,6 +103,29 @@ def register_translation_workflow_urls():
             "localize/translate/<int:translation_id>/disable/",
             translation_workflow.stop_translation,
             name="content_stop_translation",
+        ),
+        # The strings of a page waiting in the City approval change only by its reviewers.
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            translation_workflow.unchanged_while_in_review(
+                edit_translation.edit_string_translation
+            ),
+            name="content_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            translation_workflow.unchanged_while_in_review(edit_translation.edit_override),
+            name="content_edit_override",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            translation_workflow.unchanged_while_in_review(edit_translation.upload_pofile),
+            name="content_upload_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            translation_workflow.unchanged_while_in_review(edit_translation.machine_translate),
+            name="content_machine_translate",
         ),
     ]
 

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core import mail
 from django.test import Client
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page, Workflow, WorkflowState
@@ -385,3 +386,40 @@ def test_a_translation_sent_back_for_changes_can_be_resubmitted(
     assert response.status_code == 302
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_while_waiting_only_the_reviewers_change_the_strings(
+    client, translator, japanese_page, django_capture_on_commit_callbacks
+):
+    """After the submit the translator cannot change what the city editor is reading (their
+    "Approve" publishes the submitted revision); the city editor still can."""
+    korean, translation = translate_page(client, japanese_page)
+    fill_strings(translation, KOREAN)
+    segment = StringSegment.objects.filter(source=translation.source).first()
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.id, segment.id])
+
+    def put(user_client, value):
+        """What the translation editor sends when a string is saved."""
+        return user_client.put(
+            url, encode_multipart(BOUNDARY, {"value": value}), content_type=MULTIPART_CONTENT
+        )
+
+    assert put(client, "초안").status_code == 200  # before the submit
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, korean)
+    before = StringTranslation.objects.get(
+        translation_of=segment.string, locale=translation.target_locale, context=segment.context
+    ).data
+    assert_refused(put(client, "몰래 바꾼 문장"))
+    upload = reverse("wagtail_localize:upload_pofile", args=[translation.id])
+    assert_refused(client.post(upload, {}))
+    assert (
+        StringTranslation.objects.get(
+            translation_of=segment.string, locale=translation.target_locale, context=segment.context
+        ).data
+        == before
+    )
+
+    city_editor = Client()
+    city_editor.force_login(UserFactory(groups=["City editors"]))
+    assert put(city_editor, "검토자가 고친 문장").status_code == 200
