@@ -6,7 +6,10 @@ module's wagtail_hooks at import time, or register it with the hook
 `register_handover_menu_item` (a function returning a MenuItem). The submenu shows only when
 at least one of its items does, so a user with none of the rights sees no "Hand-over" at all."""
 
-from django.urls import include, path, reverse_lazy
+import copy
+
+from django.urls import include, path, reverse, reverse_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -182,3 +185,16 @@ def register_translation_status_urls():
             name="content_translation_status_results",
         ),
     ]
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_label_in_readers_language(request, menu_items):
+    """wagtail-localize labels its "Translations" report with gettext, not gettext_lazy, when
+    Wagtail first builds the menu, so every later reader saw the language of the first request
+    (an English label in the Japanese admin). Label it again for each request."""
+    url = reverse("wagtail_localize:translations_report")
+    for index, item in enumerate(menu_items):
+        if item.url == url:
+            item = copy.copy(item)
+            item.label = gettext("Translations")
+            menu_items[index] = item

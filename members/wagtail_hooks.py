@@ -1,3 +1,5 @@
+import copy
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -144,6 +146,12 @@ def activity_checkin_menu_item():
         def is_shown(self, request):
             return request.user.has_perm("members.checkin_activity")
 
-    return CheckInMenuItem(
-        _("Activity check-in"), reverse("members:checkin"), icon_name="tick", order=320
-    )
+        def render_component(self, request):
+            # The check-in page lives under the language prefix: its address is the one in the
+            # staff member's language, worked out for each request (Wagtail builds its menu
+            # items once, in whatever language the first request had).
+            item = copy.copy(self)
+            item.url = reverse("members:checkin")
+            return MenuItem.render_component(item, request)
+
+    return CheckInMenuItem(_("Activity check-in"), "", icon_name="tick", order=320)

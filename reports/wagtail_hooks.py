@@ -109,7 +109,13 @@ REPORT_MENU_ITEMS = [
     ),
 ]
 
-reports_menu = Menu(register_hook_name="register_reports_menu_item", items=REPORT_MENU_ITEMS)
+# The project's Reports menu replaces Wagtail's: it keeps Wagtail's hook names, so the reports
+# that Wagtail and wagtail-localize register, and `construct_reports_menu` hooks, apply to it.
+reports_menu = Menu(
+    register_hook_name="register_reports_menu_item",
+    construct_hook_name="construct_reports_menu",
+    items=REPORT_MENU_ITEMS,
+)
 
 
 @hooks.register("register_admin_urls")

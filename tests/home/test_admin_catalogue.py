@@ -354,3 +354,24 @@ def test_the_admin_catalogue_changes_no_string_that_other_apps_translate():
                 if mine != theirs:
                     changed.append((name, entry.msgid, theirs, mine))
     assert not changed
+
+
+def test_menus_first_built_in_english_still_read_japanese(client, japanese_admin):
+    """Wagtail builds its menu items once per process, in the language of the first request;
+    the wagtail-localize report's label and the check-in page's address (under the language
+    prefix) are worked out again for each reader."""
+    from wagtail.admin.menu import admin_menu
+
+    from reports.wagtail_hooks import reports_menu
+
+    for menu in (admin_menu, reports_menu):
+        menu.__dict__.pop("registered_menu_items", None)
+    with override("en"):
+        for menu in (admin_menu, reports_menu):
+            assert menu.registered_menu_items
+    body = page(client, reverse("wagtailadmin_home"))
+    labels = sidebar_labels(body)
+    assert "翻訳" in labels.values()
+    assert "Translations" not in labels.values()
+    assert "/ja/members/checkin/" in body
+    assert "/en/members/checkin/" not in body
