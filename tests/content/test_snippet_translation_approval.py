@@ -11,11 +11,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation as django_translation
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 
 from content.models import SnippetTranslationReview
 from home.models import NavigationMenu
 from tests.factories import UserFactory
+from tests.factories.translations import assert_refused, fill_strings
 from tests.html_lang import between, lang_of
 
 pytestmark = pytest.mark.django_db
@@ -56,19 +57,6 @@ def translate_menu(client, menu, language_code="ko"):
     )
 
 
-def fill_strings(translation, strings):
-    """What the translator types in the translation editor (kept by wagtail-localize)."""
-    for segment in StringSegment.objects.filter(source=translation.source).select_related(
-        "string", "context"
-    ):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=translation.target_locale,
-            context=segment.context,
-            defaults={"data": strings.get(segment.string.data, segment.string.data)},
-        )
-
-
 def edit_url(menu):
     return reverse("wagtailsnippets_home_navigationmenu:edit", args=[quote(menu.pk)])
 
@@ -85,13 +73,6 @@ def labels(menu):
 def review_of(menu):
     return SnippetTranslationReview.objects.get(
         translation_key=menu.translation_key, locale=menu.locale
-    )
-
-
-def assert_refused(response):
-    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
-    assert response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     )
 
 

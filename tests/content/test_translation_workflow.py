@@ -17,6 +17,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from home.models import StandardPage
 from tests.factories import UserFactory
+from tests.factories.translations import assert_refused, fill_strings
 
 
 def _ja(message):
@@ -62,30 +63,10 @@ def translate_page(client, page, language_code="ko"):
     )
 
 
-def fill_strings(translation, strings):
-    """What the translator types in the translation editor."""
-    for segment in StringSegment.objects.filter(source=translation.source).select_related(
-        "string", "context"
-    ):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=translation.target_locale,
-            context=segment.context,
-            defaults={"data": strings.get(segment.string.data, segment.string.data)},
-        )
-
-
 KOREAN = {
     "子育てのまち": "아이 키우기 좋은 도시",
     "苫小牧で子どもを育てる。": "도마코마이에서 아이를 키웁니다.",
 }
-
-
-def assert_refused(response):
-    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
-    assert response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
-    )
 
 
 def submit(client, page):

@@ -2,6 +2,8 @@
 translator makes them (tests/factories/home.py's translate_into_english is the English case)."""
 
 from django.test import TestCase
+from django.urls import reverse
+from wagtail_localize.models import StringSegment, StringTranslation
 
 from home.services import MissingSegmentTranslation, translate_through_localize
 
@@ -28,3 +30,23 @@ def translate(instance, language_code, strings=None, fill=None):
             translated = translate_through_localize(instance, language_code, strings)
     translated.refresh_from_db()
     return translated.specific if hasattr(translated, "specific") else translated
+
+
+def fill_strings(translation, strings):
+    """What the translator types in the translation editor (kept by wagtail-localize)."""
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={"data": strings.get(segment.string.data, segment.string.data)},
+        )
+
+
+def assert_refused(response):
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
+    assert response.status_code == 403 or (
+        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    )
