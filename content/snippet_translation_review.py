@@ -21,6 +21,7 @@ Translations written by code (home.services, the bundle import, the demo) are no
 
 import contextlib
 import contextvars
+import logging
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
@@ -38,6 +39,8 @@ from wagtail_localize.models import Translation, TranslationLog
 
 from content.models import SnippetTranslationReview
 from home.roles import CITY_EDITORS
+
+logger = logging.getLogger(__name__)
 
 _DRAFTING = "drafting"
 _mode = contextvars.ContextVar("snippet_translation_review", default=None)
@@ -183,4 +186,9 @@ def notify_city_editors(translation, instance):
                 "content/emails/snippet_translation_submitted_subject.txt", context
             )
             body = render_to_string("content/emails/snippet_translation_submitted.txt", context)
-        send_mail(" ".join(subject.split()), body, None, [editor.email])
+        try:
+            send_mail(" ".join(subject.split()), body, None, [editor.email])
+        except Exception:
+            # The submit stands: the review is saved and the Translation status report lists
+            # it as waiting for approval. (Queued, retried mail is issue 15's.)
+            logger.exception("Could not tell a city editor of a submitted snippet translation")

@@ -224,3 +224,17 @@ def test_a_campaigns_creator_in_a_draft_translation_is_shown_as_the_original(
         )
         assert localized_creators([original]) == [original]
         assert localized_creators([korean]) == [original]
+
+
+def test_a_mail_outage_does_not_undo_the_submit(
+    client, translator, city_editor, japanese_menu, settings
+):
+    """With the mail server down the submit still stands: the review waits for approval and
+    the Translation status report lists it."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    korean, translation = translate_menu(client, japanese_menu)
+    fill_strings(translation, KOREAN)
+    response = client.post(edit_url(korean), {"action": "submit-for-approval"})
+    assert response.status_code == 302
+    assert review_of(korean).state == SnippetTranslationReview.SUBMITTED
