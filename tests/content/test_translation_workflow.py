@@ -15,9 +15,8 @@ from wagtail.models import Locale, Page, Workflow, WorkflowState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.models import StandardPage
 from tests.factories import UserFactory
-from tests.factories.translations import assert_refused, fill_strings
+from tests.factories.translations import assert_refused, fill_strings, published_japanese_page
 
 
 def _ja(message):
@@ -31,16 +30,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def japanese_page(demo_site):
-    home = demo_site.root_page
-    page = StandardPage(
-        title="子育てのまち",
-        slug="raising-kids",
-        intro="苫小牧で子どもを育てる。",
-        locale=home.locale,
-    )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return published_japanese_page(demo_site)
 
 
 @pytest.fixture

@@ -50,3 +50,19 @@ def assert_refused(response):
     assert response.status_code == 403 or (
         response.status_code == 302 and response.url == reverse("wagtailadmin_home")
     )
+
+
+def published_japanese_page(site):
+    """A small live Japanese page under the site's home page, for tests that translate it."""
+    from home.models import StandardPage
+
+    home = site.root_page
+    page = StandardPage(
+        title="子育てのまち",
+        slug="raising-kids",
+        intro="苫小牧で子どもを育てる。",
+        locale=home.locale,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page

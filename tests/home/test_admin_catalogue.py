@@ -26,8 +26,8 @@ from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from home.models import StandardPage
 from tests.factories import UserFactory
+from tests.factories.translations import published_japanese_page
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CATALOGUES = BASE_DIR / "locale_admin" / "ja" / "LC_MESSAGES"
@@ -64,16 +64,7 @@ def japanese_admin(client, demo_site):
 
 @pytest.fixture
 def japanese_page(demo_site):
-    home = demo_site.root_page
-    page = StandardPage(
-        title="子育てのまち",
-        slug="raising-kids",
-        intro="苫小牧で子どもを育てる。",
-        locale=home.locale,
-    )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return published_japanese_page(demo_site)
 
 
 @pytest.fixture
