@@ -56,19 +56,30 @@ def japanese_page(site_url):
     TranslationSource.objects.filter(object_id=page.translation_key).delete()
 
 
-@pytest.fixture
-def translator_in_english(site_url):
-    """The translator works in the English admin (the City editors get Japanese e-mail)."""
+def admin_language(email, language):
+    """Set a demo user's admin language for one test, then put it back (other browser tests
+    on the shared demo server change it too: the city editor may have been left in English)."""
     from django.contrib.auth import get_user_model
     from wagtail.users.models import UserProfile
 
-    profile = UserProfile.get_for_user(get_user_model().objects.get(email=TRANSLATOR))
+    profile = UserProfile.get_for_user(get_user_model().objects.get(email=email))
     original = profile.preferred_language
-    profile.preferred_language = "en"
+    profile.preferred_language = language
     profile.save(update_fields=["preferred_language"])
     yield
     profile.preferred_language = original
     profile.save(update_fields=["preferred_language"])
+
+
+@pytest.fixture
+def translator_in_english(site_url):
+    """The translator works in the English admin (the City editors get Japanese e-mail)."""
+    yield from admin_language(TRANSLATOR, "en")
+
+
+@pytest.fixture
+def city_editor_in_japanese(site_url):
+    yield from admin_language(CITY_EDITOR, "ja")
 
 
 def fill_string(page, source, text):
@@ -80,7 +91,7 @@ def fill_string(page, source, text):
 
 
 def test_translator_submits_a_korean_translation_that_a_city_editor_publishes(
-    page, browser, site_url, japanese_page, translator_in_english
+    page, browser, site_url, japanese_page, translator_in_english, city_editor_in_japanese
 ):
     from wagtail.models import Locale
 
