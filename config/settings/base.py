@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     # this product
+    "core",
     "members",
     "home",
     "passes",
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     # accounts
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # translation of content (replaces wagtail.locales)
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "formtools",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -330,3 +333,18 @@ def machine_translator_setting(deepl_api_key):
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(
     env.str("DEEPL_API_KEY", default="")
 )
+
+
+# ==== Hardening (issue 15). Each block below is owned by one part of the work. ====
+
+# --- mail outbox: every e-mail is stored and sent by the task worker (core/mail.py) ---
+
+# --- content security policy (django-csp) ---
+
+# --- two-factor authentication for staff (allauth.mfa) ---
+
+# --- login throttling and password strength ---
+
+# --- documents ---
+
+# --- hygiene: sessions, cookies, control characters, logging ---

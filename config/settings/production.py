@@ -55,3 +55,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 # instead (a small install without a worker; failed e-mails are then retried only by cron).
 if not env.bool("TASKS_IMMEDIATE", default=False):
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# ==== Hardening (issue 15) ====
+# --- mail outbox ---
+# --- content security policy ---
+# --- two-factor authentication ---
+# --- documents ---
+# --- hygiene: __Host- cookies, logging ---

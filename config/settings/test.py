@@ -34,3 +34,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # Browser tests fill forms faster than a person; tests of the time trap set it themselves.
 FORM_TIME_TRAP_SECONDS = 0
+
+# ==== Hardening (issue 15) ====
+# --- mail outbox ---
+# --- content security policy ---
+# --- two-factor authentication ---
+# --- login throttling and password strength ---
+# --- hygiene ---

@@ -1,0 +1,1 @@
+"""What every app shares, with no page models (CONVENTIONS.md: core/)."""
