@@ -5,6 +5,7 @@ XLSX exports are unchanged (openpyxl stores formula-looking cells as text)."""
 
 import csv
 import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
