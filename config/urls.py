@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config import views
+from config import csp, views
 from home import views as home_views
 from home.feeds import NewsAtomFeed, NewsFeed
 
@@ -28,6 +28,8 @@ urlpatterns = [
     path("feeds/<str:language>/news.atom", NewsAtomFeed(), name="news_atom"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz/", views.healthz, name="healthz"),
+    # Content-Security-Policy violation reports (config/csp.py): browsers post them here.
+    path("csp-report/", csp.csp_report, name="csp_report"),
     # Tracking links: printed on flyers and QR codes, so language-neutral.
     path("go/", include("campaigns.urls")),
 ]
