@@ -30,6 +30,7 @@ from consultations.models import (
     StaffViewLog,
     Status,
 )
+from core.mail import transport_connection
 
 logger = logging.getLogger(__name__)
 JST = ZoneInfo("Asia/Tokyo")
@@ -507,7 +508,10 @@ def deliver(delivery):
     if not claim_delivery(delivery):
         return None
     try:
-        build_email(delivery).send()
+        email = build_email(delivery)
+        # Straight to the mail server: this Delivery is the desk's own queue and retry.
+        email.connection = transport_connection()
+        email.send()
     except Exception as error:  # noqa: BLE001 - any mail failure must leave the data stored
         # The recipient's address stays out of the log and of the stored error.
         logger.error("Sending consultation e-mail %s failed: %s", delivery.pk, type(error).__name__)

@@ -1,0 +1,287 @@
+"""Every e-mail the site sends is stored first, then sent by the task worker, and retried with
+a growing delay while the mail server is down: a mail outage delays an e-mail, never loses it
+and never turns a person's action into a server error.
+
+settings.EMAIL_BACKEND = "core.mail.QueuedEmailBackend" stores each message as an
+OutgoingEmail row and enqueues core.tasks.send_outgoing_email; that task (or, with a backend
+that cannot defer tasks, `manage.py send_queued_emails` from cron) sends the row through the
+real backend, settings.EMAIL_TRANSPORT_BACKEND (the one EMAIL_URL chooses: SMTP in
+production, the console in `make run`). Each attempt is claimed with a conditional UPDATE, so
+the worker and cron never send the same e-mail twice."""
+
+import base64
+import email as email_parser
+import logging
+import re
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db.models import Q
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+QUEUED_BACKEND = "core.mail.QueuedEmailBackend"
+# Someone is waiting for a verification e-mail or a login code: the first retry comes soon.
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_RETRY = timedelta(hours=6)
+# An e-mail never attempted (the task queue was down when it was stored) is picked up by the
+# cron command after this long; the worker normally takes it within seconds.
+NEVER_ATTEMPTED_GRACE = timedelta(minutes=1)
+
+
+def max_attempts():
+    """12 attempts: 1, 2, 4 … minutes apart, at most 6 hours: about 20 hours in all."""
+    return getattr(settings, "OUTGOING_EMAIL_MAX_ATTEMPTS", 12)
+
+
+def keep_days():
+    """Sent and finally failed e-mails (addresses, links) are deleted after this many days."""
+    return getattr(settings, "OUTGOING_EMAIL_KEEP_DAYS", 30)
+
+
+def retry_delay(attempts):
+    """After the n-th failed attempt: 1, 2, 4, 8 … minutes, at most 6 hours."""
+    return min(FIRST_RETRY * 2 ** (max(attempts, 1) - 1), LONGEST_RETRY)
+
+
+# -- the real transport ---------------------------------------------------------------------
+def transport_backend():
+    """The backend that talks to the mail server: EMAIL_TRANSPORT_BACKEND when the site's
+    EMAIL_BACKEND is the queue, else EMAIL_BACKEND itself (the test runner's locmem, say)."""
+    backend = settings.EMAIL_BACKEND
+    if backend == QUEUED_BACKEND:
+        backend = getattr(
+            settings, "EMAIL_TRANSPORT_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+        )
+    if backend == QUEUED_BACKEND:
+        raise ImproperlyConfigured("EMAIL_TRANSPORT_BACKEND cannot be the queue itself.")
+    return backend
+
+
+def transport_connection(**kwargs):
+    """A connection to the mail server itself, for senders that keep their own delivery
+    records and retries (the consultation desk): through the queue they would be queued twice."""
+    return get_connection(backend=transport_backend(), **kwargs)
+
+
+# -- storing --------------------------------------------------------------------------------
+def _text(value):
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _attachment_data(attachment):
+    if not isinstance(attachment, tuple):  # a MIMEBase part, kept as its bytes
+        return {"mime": base64.b64encode(attachment.as_bytes()).decode("ascii")}
+    filename, content, mimetype = attachment
+    if isinstance(content, bytes):
+        return {
+            "filename": filename,
+            "mimetype": mimetype,
+            "content": base64.b64encode(content).decode("ascii"),
+            "base64": True,
+        }
+    return {"filename": filename, "mimetype": mimetype, "content": content, "base64": False}
+
+
+def store_message(message):
+    """An EmailMessage as an OutgoingEmail row (JSON only), due at once."""
+    from core.models import OutgoingEmail
+
+    return OutgoingEmail.objects.create(
+        subject=_text(message.subject),
+        body=_text(message.body),
+        content_subtype=message.content_subtype,
+        from_email=_text(message.from_email or settings.DEFAULT_FROM_EMAIL),
+        to=[_text(a) for a in message.to],
+        cc=[_text(a) for a in message.cc],
+        bcc=[_text(a) for a in message.bcc],
+        reply_to=[_text(a) for a in message.reply_to],
+        headers={_text(k): _text(v) for k, v in (message.extra_headers or {}).items()},
+        alternatives=[
+            [_text(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        attachments=[_attachment_data(a) for a in message.attachments],
+    )
+
+
+def build_message(outgoing):
+    """The stored row as a real EmailMultiAlternatives, ready for the transport."""
+    message = EmailMultiAlternatives(
+        subject=outgoing.subject,
+        body=outgoing.body,
+        from_email=outgoing.from_email or None,
+        to=outgoing.to,
+        cc=outgoing.cc,
+        bcc=outgoing.bcc,
+        reply_to=outgoing.reply_to,
+        headers=outgoing.headers,
+    )
+    message.content_subtype = outgoing.content_subtype
+    for content, mimetype in outgoing.alternatives:
+        message.attach_alternative(content, mimetype)
+    for item in outgoing.attachments:
+        if "mime" in item:
+            message.attach(email_parser.message_from_bytes(base64.b64decode(item["mime"])))
+            continue
+        content = base64.b64decode(item["content"]) if item.get("base64") else item["content"]
+        message.attach(item["filename"], content, item["mimetype"])
+    return message
+
+
+def enqueue(outgoing_id):
+    from core.tasks import send_outgoing_email
+
+    try:
+        send_outgoing_email.enqueue(outgoing_id)
+    except Exception:  # noqa: BLE001 - a broken queue must not lose the e-mail: cron sends it
+        logger.exception("Queueing e-mail %s failed", outgoing_id)
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """Stores each message and leaves the sending to the task worker. Raises only when the
+    database cannot store it (then nothing was promised to anyone)."""
+
+    def send_messages(self, email_messages):
+        rows = [store_message(message) for message in email_messages]
+        for row in rows:
+            enqueue(row.pk)
+        return len(rows)
+
+
+# -- sending --------------------------------------------------------------------------------
+def claim(outgoing, now=None):
+    """Take the next attempt of an e-mail for this process only: a conditional UPDATE on the
+    attempt counter, so that the cron command and the worker (or two of either) never send
+    the same e-mail twice. False when another process claimed or sent it first."""
+    from core.models import OutgoingEmail
+
+    now = now or timezone.now()
+    claimed = OutgoingEmail.objects.filter(
+        pk=outgoing.pk,
+        sent_at__isnull=True,
+        attempts=outgoing.attempts,
+        attempts__lt=max_attempts(),
+    ).update(
+        attempts=outgoing.attempts + 1,
+        # While this attempt runs, nobody else considers the row due.
+        next_attempt_at=now + retry_delay(outgoing.attempts + 1),
+    )
+    if claimed != 1:
+        return False
+    outgoing.attempts += 1
+    outgoing.next_attempt_at = now + retry_delay(outgoing.attempts)
+    return True
+
+
+def scrub(text, addresses):
+    """An error message without the recipients' addresses (SMTPRecipientsRefused names them)."""
+    for address in addresses:
+        if address:
+            text = re.sub(re.escape(address), "<recipient>", text, flags=re.IGNORECASE)
+    return text
+
+
+def send_now(outgoing):
+    """Try once. True: sent; False: failed (kept, retried after retry_delay, or finally failed
+    after max_attempts); None: another process claimed this attempt, or it is done."""
+    if outgoing.sent_at or outgoing.attempts >= max_attempts():
+        return None
+    if not claim(outgoing):
+        return None
+    try:
+        message = build_message(outgoing)
+        message.connection = transport_connection()
+        message.send()
+    except Exception as error:  # noqa: BLE001 - any mail failure leaves the e-mail stored
+        # The recipient's address stays out of the log and of the stored error.
+        logger.warning(
+            "Sending e-mail %s failed (attempt %s): %s",
+            outgoing.pk,
+            outgoing.attempts,
+            type(error).__name__,
+        )
+        detail = scrub(str(error), outgoing.recipients)
+        outgoing.last_error = f"{type(error).__name__}: {detail}"[:1000]
+        if outgoing.attempts >= max_attempts():
+            logger.error("E-mail %s could not be sent: gave up", outgoing.pk)
+            outgoing.next_attempt_at = None
+        else:
+            outgoing.next_attempt_at = timezone.now() + retry_delay(outgoing.attempts)
+        outgoing.save(update_fields=["last_error", "next_attempt_at"])
+        return False
+    # Sent: the content (links, login codes) is not kept; the row goes after keep_days().
+    outgoing.sent_at = timezone.now()
+    outgoing.last_error = ""
+    outgoing.next_attempt_at = None
+    outgoing.body = ""
+    outgoing.alternatives = []
+    outgoing.attachments = []
+    outgoing.save(
+        update_fields=[
+            "sent_at",
+            "last_error",
+            "next_attempt_at",
+            "body",
+            "alternatives",
+            "attachments",
+        ]
+    )
+    return True
+
+
+def due_q(now=None):
+    """Unsent, attempts left, and either due after a failure or never attempted for a minute
+    (the queue was down, or the worker has not got to it)."""
+    now = now or timezone.now()
+    return Q(sent_at__isnull=True, attempts__lt=max_attempts()) & (
+        Q(next_attempt_at__lte=now)
+        | Q(next_attempt_at__isnull=True, attempts=0, created_at__lte=now - NEVER_ATTEMPTED_GRACE)
+    )
+
+
+def failed_q():
+    return Q(sent_at__isnull=True, attempts__gte=max_attempts())
+
+
+def send_due(now=None):
+    """What cron runs every minute: send every due e-mail once. Returns (sent, failed)."""
+    from core.models import OutgoingEmail
+
+    sent = failed = 0
+    for outgoing in OutgoingEmail.objects.filter(due_q(now)).order_by("pk").iterator():
+        result = send_now(outgoing)
+        if result is True:
+            sent += 1
+        elif result is False:
+            failed += 1
+    return sent, failed
+
+
+def delete_old(now=None):
+    """Personal data short-lived: sent e-mails, and those that finally failed, go after
+    keep_days()."""
+    from core.models import OutgoingEmail
+
+    limit = (now or timezone.now()) - timedelta(days=keep_days())
+    deleted, _ = OutgoingEmail.objects.filter(
+        Q(sent_at__lt=limit) | (failed_q() & Q(created_at__lt=limit))
+    ).delete()
+    return deleted
+
+
+def send_again(outgoing_id):
+    """A staff member sends a finally failed e-mail again: a fresh series of attempts.
+    False when it was not a failed one (sent meanwhile, or still being retried)."""
+    from core.models import OutgoingEmail
+
+    reset = OutgoingEmail.objects.filter(failed_q(), pk=outgoing_id).update(
+        attempts=0, next_attempt_at=None, created_at=timezone.now()
+    )
+    if reset != 1:
+        return False
+    enqueue(outgoing_id)
+    return True
