@@ -1,0 +1,295 @@
+"""The deploy's nginx configuration (deploy/nginx/tsunagaru.conf), run for real.
+
+Debian's nginx (`make test` installs nginx-light) is started on 127.0.0.1 with the file as the
+README shows it, its placeholders filled in: HTTPS with a self-signed certificate made by
+`openssl req -x509`, the port-80 redirect on a second port, MEDIA_ROOT a temporary directory
+with real files, and pytest-django's live_server as gunicorn. The app runs with production's
+proxy settings (HTTPS known only from X-Forwarded-Proto, one allowed host name), so the
+proxy's headers are checked too. What nginx must do: serve Wagtail images from disk, answer
+404 for everything else under /media/ (documents above all: a private document must never be
+reachable behind the app's back), send documents through the app's /documents/ view, and take
+uploads up to the documents' 20 MB limit.
+"""
+
+import io
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+import requests
+import urllib3
+from django.conf import settings as django_settings
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.users.models import UserProfile
+
+from tests.documents.files import padded_pdf_bytes, pdf_bytes, upload, use_media_dir
+from tests.factories import UserFactory
+
+NGINX = "/usr/sbin/nginx"
+OPENSSL = "/usr/bin/openssl"
+CONFIG = Path(django_settings.BASE_DIR) / "deploy" / "nginx" / "tsunagaru.conf"
+README = Path(django_settings.BASE_DIR) / "README.md"
+HOST = "tsunagaru.test"
+MB = 1024 * 1024
+urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # our self-signed cert
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(port, process, log):
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"nginx stopped: {process.stderr.read().decode()} {log.read_text()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    pytest.fail("nginx did not start listening")
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def request(url, method="GET", data=None):
+    """(status, body, headers) for one request to nginx, as a browser at https://HOST/."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE  # the test's own self-signed certificate
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPSHandler(context=context), NoRedirects()
+    )
+    headers = {"Host": HOST}
+    if data is not None:
+        headers["Content-Type"] = "application/octet-stream"
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)  # noqa: S310
+    try:
+        with opener.open(req, timeout=20) as response:
+            return response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), error.headers
+
+
+def site_config(app_port, https_port, http_port, media_root, temp):
+    """deploy/nginx/tsunagaru.conf with its placeholders filled in, as an operator does."""
+    cert, key = temp / "cert.pem", temp / "key.pem"
+    subprocess.run(  # noqa: S603
+        [OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", f"/CN={HOST}", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    text = CONFIG.read_text()
+    for placeholder, value in {
+        "__SERVER_NAME__": HOST,
+        "__LISTEN_HTTPS__": f"127.0.0.1:{https_port} ssl",
+        "__LISTEN_HTTP__": f"127.0.0.1:{http_port}",
+        "__CERT_KEY__": str(key),
+        "__CERT__": str(cert),
+        "__MEDIA_ROOT__": str(media_root),
+        "__APP__": f"127.0.0.1:{app_port}",
+    }.items():
+        assert placeholder in text, f"{placeholder} is no longer in {CONFIG}"
+        text = text.replace(placeholder, value)
+    assert "__" not in text.replace("$request_uri", ""), "a placeholder the test does not know"
+    return text
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    root = tmp_path / "media"
+    use_media_dir(settings, root)
+    return root
+
+
+@pytest.fixture
+def production_proxy(settings):
+    """The app trusts the proxy as production does (config/settings/production.py)."""
+    settings.ALLOWED_HOSTS = [HOST]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    settings.SECURE_SSL_REDIRECT = True
+
+
+@pytest.fixture
+def nginx(live_server, media_root, production_proxy, tmp_path):
+    if not Path(NGINX).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{NGINX} is missing: `make test` installs nginx-light")
+        pytest.skip(f"{NGINX} is not installed (make test installs it)")
+    temp = tmp_path / "nginx"
+    temp.mkdir()
+    https_port, http_port = free_port(), free_port()
+    app_port = live_server.url.rsplit(":", 1)[1]
+    (temp / "tsunagaru.conf").write_text(
+        site_config(app_port, https_port, http_port, media_root, temp)
+    )
+    config = temp / "nginx.conf"
+    config.write_text(
+        f"""daemon off;
+master_process off;
+pid {temp}/nginx.pid;
+error_log {temp}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log {temp}/access.log;
+    client_body_temp_path {temp}/body;
+    proxy_temp_path {temp}/proxy;
+    fastcgi_temp_path {temp}/fastcgi;
+    uwsgi_temp_path {temp}/uwsgi;
+    scgi_temp_path {temp}/scgi;
+    include {temp}/tsunagaru.conf;
+}}
+"""
+    )
+    process = subprocess.Popen(  # noqa: S603
+        [NGINX, "-c", str(config), "-p", str(temp), "-e", str(temp / "error.log")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    wait_for(https_port, process, temp / "error.log")
+    wait_for(http_port, process, temp / "error.log")
+    yield {"https": f"https://127.0.0.1:{https_port}", "http": f"http://127.0.0.1:{http_port}"}
+    process.terminate()  # the nginx this fixture started, by its pid
+    process.wait(timeout=10)
+    shutil.rmtree(temp, ignore_errors=True)
+
+
+@pytest.fixture
+def uploads(client, media_root, production_proxy):
+    """A public and a private document uploaded by an editor through the admin, and an image
+    with a rendition, all stored under MEDIA_ROOT."""
+    from tests.conftest import ensure_wagtail_base
+
+    ensure_wagtail_base()  # live_server tests run on a flushed database
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="会員限定資料")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    client.force_login(UserFactory(groups=["Contractor editors"]))
+    for name, collection in [("public-plan.pdf", root), ("private-plan.pdf", private)]:
+        response = client.post(
+            "/admin/documents/add/",
+            {"title": name, "file": upload(name, pdf_bytes()), "collection": collection.pk},
+            secure=True,
+            headers={"host": HOST},
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+    client.logout()
+    Document = get_document_model()
+    public = Document.objects.get(title="public-plan.pdf")
+    private = Document.objects.get(title="private-plan.pdf")
+    assert (media_root / public.file.name).exists() and (media_root / private.file.name).exists()
+    image = get_image_model()(title="苫小牧港", file=upload("port.jpg", jpeg_bytes()))
+    image.description = "苫小牧港の夕景"
+    image.save()
+    rendition = image.get_rendition("fill-80x60")
+    assert (media_root / rendition.file.name).exists()
+    return {"public": public, "private": private, "image": image, "rendition": rendition}
+
+
+def jpeg_bytes():
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (160, 120), (30, 90, 160)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_the_media_directory_serves_images_and_nothing_else(nginx, uploads):
+    for key in ("public", "private"):
+        status, body, _headers = request(nginx["https"] + "/media/" + uploads[key].file.name)
+        assert status == 404, key
+        assert pdf_bytes() not in body
+    status, body, headers = request(nginx["https"] + uploads["rendition"].url)
+    assert uploads["rendition"].url.startswith("/media/images/")
+    assert (status, headers["Content-Type"]) == (200, "image/jpeg")
+    assert body == uploads["rendition"].file.open("rb").read()
+    status, _body, headers = request(nginx["https"] + uploads["image"].file.url)
+    assert (status, headers["Content-Type"]) == (200, "image/jpeg")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    # Whatever else lands in MEDIA_ROOT, and tricks with the path, stay unserved.
+    for path in [
+        "/media/documents/",
+        "/media/images/../documents/" + Path(uploads["private"].file.name).name,
+        "/media/original_images/../documents/" + Path(uploads["private"].file.name).name,
+        "/media/%2e%2e/media/documents/" + Path(uploads["private"].file.name).name,
+    ]:
+        status, body, _headers = request(nginx["https"] + path)
+        assert status in (400, 404), path
+        assert pdf_bytes() not in body, path
+
+
+def test_documents_go_through_the_app_which_checks_privacy(nginx, uploads):
+    status, _body, headers = request(nginx["https"] + uploads["private"].url)
+    assert status == 302
+    assert headers["Location"].startswith("/ja/accounts/login/?next=")
+    status, body, headers = request(nginx["https"] + uploads["public"].url)
+    assert status == 200
+    assert body == pdf_bytes()
+    assert headers["Content-Disposition"].startswith("attachment;")
+    assert headers["Server"] == "nginx"  # no version
+
+
+def test_plain_http_is_redirected_to_https(nginx):
+    status, _body, headers = request(nginx["http"] + "/documents/1/plan.pdf?x=1")
+    assert status == 301
+    assert headers["Location"] == f"https://{HOST}/documents/1/plan.pdf?x=1"
+
+
+def test_uploads_up_to_the_documents_limit_reach_the_app(nginx, uploads, client, settings):
+    """An editor's upload through nginx: 21 MB reaches the app, which refuses it with its own
+    message (the 20 MB default); 30 MB stops at nginx (413) and never reaches gunicorn."""
+    editor = UserFactory(groups=["Contractor editors"])
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(editor)
+    cookies = {settings.SESSION_COOKIE_NAME: client.cookies[settings.SESSION_COOKIE_NAME].value}
+    add = nginx["https"] + "/admin/documents/add/"
+    headers = {"Host": HOST, "Origin": f"https://{HOST}", "Referer": f"https://{HOST}/admin/"}
+    form = requests.get(add, headers=headers, cookies=cookies, verify=False, timeout=20)
+    assert form.status_code == 200, form.text[:2000]
+    cookies.update(form.cookies.get_dict())
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text).group(1)
+    root = Collection.get_first_root_node().pk
+    before = get_document_model().objects.count()
+    for size, status, shown in [
+        (21 * MB, 200, "This file is larger than 20 MB."),
+        (30 * MB, 413, ""),
+    ]:
+        response = requests.post(
+            add,
+            data={"title": "big plan", "collection": root, "csrfmiddlewaretoken": token},
+            files={"file": ("big-plan.pdf", padded_pdf_bytes(size), "application/pdf")},
+            headers=headers,
+            cookies=cookies,
+            verify=False,
+            timeout=60,
+            allow_redirects=False,
+        )
+        assert response.status_code == status, response.text[:2000]
+        assert shown in response.text
+    assert get_document_model().objects.count() == before
+
+
+def test_the_readme_shows_the_tested_configuration():
+    shown = CONFIG.read_text().strip() in README.read_text()
+    assert shown, "README.md must show deploy/nginx/tsunagaru.conf verbatim, as tested here"
