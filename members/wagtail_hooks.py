@@ -1,8 +1,10 @@
 import copy
 
+import django_filters
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -13,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from members.admin_views import MembershipFilterSet, MembershipIndexView, MembershipInspectView
-from members.models import Benefit, Membership, PersonalDataAccessLog
+from members.models import Benefit, LoginEvent, Membership, PersonalDataAccessLog
 
 
 class ActionsLimitedPolicy(ModelPermissionPolicy):
@@ -36,6 +38,7 @@ register_permission_policy(Membership, ActionsLimitedPolicy(Membership, {"view"}
 register_permission_policy(
     PersonalDataAccessLog, ActionsLimitedPolicy(PersonalDataAccessLog, {"view"})
 )
+register_permission_policy(LoginEvent, ActionsLimitedPolicy(LoginEvent, {"view"}))
 
 
 class BenefitViewSet(SnippetViewSet):
@@ -155,3 +158,44 @@ def activity_checkin_menu_item():
             return MenuItem.render_component(item, request)
 
     return CheckInMenuItem(_("Activity check-in"), "", icon_name="tick", order=320)
+
+
+# Failed logins (members/login_events.py): read-only, in the Reports menu, for superusers and
+# whoever holds "view failed login" (City editors, by migration 0009).
+class LoginEventFilterSet(WagtailFilterSet):
+    email = django_filters.CharFilter(label=_("Account (e-mail address)"), lookup_expr="icontains")
+    ip_address = django_filters.CharFilter(label=_("IP address"))
+    at = django_filters.DateFromToRangeFilter(
+        label=_("Date"),
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+    outcome = django_filters.ChoiceFilter(
+        choices=LoginEvent.Outcome.choices, label=_("Outcome"), empty_label=_("All")
+    )
+
+    class Meta:
+        model = LoginEvent
+        fields = ["email", "ip_address", "at", "outcome"]
+
+
+class LoginEventViewSet(ModelViewSet):
+    model = LoginEvent
+    icon = "warning"
+    menu_label = _("Failed logins")
+    menu_name = "failed-logins"
+    menu_order = 200
+    menu_hook = "register_reports_menu_item"
+    name = "failed_logins"
+    filterset_class = LoginEventFilterSet
+    list_display = ["at", "email", "user", "ip_address", "outcome"]
+    form_fields = ["outcome"]
+    inspect_view_enabled = False
+    add_to_admin_menu = True
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_logins():
+    # Imported here too: receivers must be connected wherever a login can fail.
+    import members.login_events  # noqa: F401
+
+    return LoginEventViewSet()

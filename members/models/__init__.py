@@ -5,6 +5,7 @@ from members.models.activities import (
     FurusatoResidentPage,
 )
 from members.models.benefits import Benefit
+from members.models.login_events import LoginEvent
 from members.models.membership import (
     MemberNotice,
     MemberNumberSequence,
@@ -20,6 +21,7 @@ __all__ = [
     "ActivitySignup",
     "FurusatoResidentPage",
     "Benefit",
+    "LoginEvent",
     "MemberNotice",
     "MemberNumberSequence",
     "Membership",
