@@ -16,6 +16,9 @@ from home.models import SearchDocument
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 5
 _SPLIT = re.compile(r"\s+")  # includes the ideographic space U+3000
+# Control characters (and DEL) are never searched for: PostgreSQL refuses NUL in a query, so
+# the search copes even when called without the request middleware that removes them.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def normalize(text):
@@ -24,7 +27,7 @@ def normalize(text):
 
 
 def query_terms(query):
-    query = normalize(query)[:MAX_QUERY_LENGTH].casefold()
+    query = _CONTROL.sub(" ", normalize(query))[:MAX_QUERY_LENGTH].casefold()
     return [term for term in _SPLIT.split(query) if term][:MAX_TERMS]
 
 
