@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Channel, PlaceKind, PreferredReply, Status, Topic
 from home.abuse import HoneypotTimeTrapForm
+from members.names import SingleLineCharField
 from members.residence import prefecture_choices, prefecture_name
 
 # Documents and photos people send with a question; nothing executable or macro-enabled.
@@ -76,7 +77,7 @@ class ConsultationForm(HoneypotTimeTrapForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Online meetings are on weekdays; give two or three dates and times."),
     )
-    name = forms.CharField(
+    name = SingleLineCharField(
         label=_("Name"),
         max_length=100,
         error_messages={"required": _("Enter your name.")},
@@ -208,7 +209,7 @@ class ManualConsultationForm(forms.Form):
         choices=[c for c in Channel.choices if c[0] != Channel.WEB],
     )
     place_kind = forms.ChoiceField(label=_("Desk or event"), choices=PlaceKind.choices)
-    place_name = forms.CharField(label=_("Place"), max_length=120, required=False)
+    place_name = SingleLineCharField(label=_("Place"), max_length=120, required=False)
     created_at = forms.DateTimeField(
         label=_("Received"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -220,7 +221,7 @@ class ManualConsultationForm(forms.Form):
         label=_("What the person asked, and the answer given"),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    name = forms.CharField(label=_("Name"), max_length=100, required=False)
+    name = SingleLineCharField(label=_("Name"), max_length=100, required=False)
     email = forms.EmailField(label=_("E-mail address"), required=False)
     phone = forms.CharField(label=_("Phone number"), max_length=30, required=False)
     residence_prefecture = forms.ChoiceField(label=_("Prefecture"), required=False)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.abuse import HoneypotTimeTrapForm
 from members.choices import AgeBand, Interest, Relationship
+from members.names import SingleLineCharField
 from members.residence import ResidenceFields
 
 
@@ -40,17 +41,17 @@ def require_note_for_other(form, cleaned):
 
 
 class NameFields(forms.Form):
-    last_name = forms.CharField(
+    last_name = SingleLineCharField(
         label=_("Family name"),
         max_length=60,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    first_name = forms.CharField(
+    first_name = SingleLineCharField(
         label=_("Given name"),
         max_length=60,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    name_kana = forms.CharField(
+    name_kana = SingleLineCharField(
         label=_("Name in kana (optional)"),
         max_length=80,
         required=False,
