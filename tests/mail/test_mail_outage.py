@@ -255,3 +255,29 @@ def test_a_moderation_email_is_queued_through_an_outage(client, demo_site, queue
     message = delivered_once(queued_mail, editor.email)
     assert "移住相談会のご案内" in message["Subject"]
     assert "has been submitted for approval" in text_of(message)
+
+
+def test_a_snippet_translation_review_email_is_queued_through_an_outage(
+    client, demo_site, queued_mail
+):
+    from content.models import SnippetTranslationReview
+    from home.models import NavigationMenu
+    from tests.content.test_snippet_translation_approval import (
+        KOREAN,
+        edit_url,
+        review_of,
+        translate_menu,
+    )
+    from tests.factories.translations import fill_strings
+
+    editor = UserFactory(groups=["City editors"])
+    client.force_login(UserFactory(groups=["Translators"]))
+    menu = NavigationMenu.objects.get(locale__language_code="ja", location="header")
+    korean, translation = translate_menu(client, menu)
+    fill_strings(translation, KOREAN)
+    response = client.post(edit_url(korean), {"action": "submit-for-approval"})
+    assert response.status_code == 302
+    assert review_of(korean).state == SnippetTranslationReview.SUBMITTED
+    waiting_for(editor.email)
+    message = delivered_once(queued_mail, editor.email)
+    assert "http://testserver" + edit_url(korean) in text_of(message)
