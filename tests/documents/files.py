@@ -38,6 +38,16 @@ def xlsx_bytes():
     return out.getvalue()
 
 
+def docx_with_macros_bytes():
+    """A .docm's macro project slipped into a file named .docx."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes())) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro project")
+    return out.getvalue()
+
+
 def plain_zip_bytes():
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:

@@ -14,6 +14,7 @@ from tests.documents.files import (
     HTML_BYTES,
     SHIFT_JIS_CSV,
     docx_bytes,
+    docx_with_macros_bytes,
     padded_pdf_bytes,
     pdf_bytes,
     plain_zip_bytes,
@@ -118,6 +119,7 @@ def test_real_office_files_are_accepted(editor, client, name, make):
         # A workbook named .docx: a zip with the manifest, but no Word document inside.
         ("report.docx", xlsx_bytes, "This file is not a real Word (.docx)."),
         ("figures.xlsx", lambda: HTML_BYTES, "This file is not a real Excel (.xlsx)."),
+        ("report.docx", docx_with_macros_bytes, "Files with macros are not accepted."),
     ],
 )
 def test_renamed_files_are_refused_as_office_documents(editor, client, name, make, message):

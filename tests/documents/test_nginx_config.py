@@ -1,16 +1,18 @@
 """The deploy's nginx configuration (deploy/nginx/tsunagaru.conf), run for real.
 
 Debian's nginx (`make test` installs nginx-light) is started on 127.0.0.1 with the file as the
-README shows it, its placeholders filled in: HTTPS with a self-signed certificate made by
-`openssl req -x509`, the port-80 redirect on a second port, MEDIA_ROOT a temporary directory
-with real files, and pytest-django's live_server as gunicorn. The app runs with production's
-proxy settings (HTTPS known only from X-Forwarded-Proto, one allowed host name), so the
-proxy's headers are checked too. What nginx must do: serve Wagtail images from disk, answer
-404 for everything else under /media/ (documents above all: a private document must never be
-reachable behind the app's back), send documents through the app's /documents/ view, and take
-uploads up to the documents' 20 MB limit.
+README shows it, its placeholders filled in: HTTPS with a self-signed certificate (made with
+`cryptography`, like `openssl req -x509`), the port-80 redirect on a second port, MEDIA_ROOT a
+temporary directory with real files, and pytest-django's live_server as gunicorn. The app runs
+with production's proxy settings: HTTPS known only from X-Forwarded-Proto (the admin's CSRF
+origin check fails without it) and one allowed host name (a lost Host header answers 400).
+What nginx must do: serve Wagtail images from disk, answer 404 for everything else under
+/media/ (documents above all: a private document must never be reachable behind the app's
+back), send documents through the app's /documents/ view, and take uploads up to the
+documents' 20 MB limit.
 """
 
+import datetime
 import io
 import os
 import re
@@ -36,7 +38,6 @@ from tests.documents.files import padded_pdf_bytes, pdf_bytes, upload, use_media
 from tests.factories import UserFactory
 
 NGINX = "/usr/sbin/nginx"
-OPENSSL = "/usr/bin/openssl"
 CONFIG = Path(django_settings.BASE_DIR) / "deploy" / "nginx" / "tsunagaru.conf"
 README = Path(django_settings.BASE_DIR) / "README.md"
 HOST = "tsunagaru.test"
@@ -87,14 +88,43 @@ def request(url, method="GET", data=None):
         return error.code, error.read(), error.headers
 
 
+def self_signed_certificate(folder):
+    """A certificate for HOST valid for a day, as `openssl req -x509 -nodes` makes one (made
+    with `cryptography`, a dependency already, so no openssl binary is needed)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(HOST)]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
 def site_config(app_port, https_port, http_port, media_root, temp):
     """deploy/nginx/tsunagaru.conf with its placeholders filled in, as an operator does."""
-    cert, key = temp / "cert.pem", temp / "key.pem"
-    subprocess.run(  # noqa: S603
-        [OPENSSL, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", f"/CN={HOST}", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    cert, key = self_signed_certificate(temp)
     text = CONFIG.read_text()
     for placeholder, value in {
         "__SERVER_NAME__": HOST,
@@ -123,7 +153,6 @@ def production_proxy(settings):
     """The app trusts the proxy as production does (config/settings/production.py)."""
     settings.ALLOWED_HOSTS = [HOST]
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    settings.SECURE_SSL_REDIRECT = True
 
 
 @pytest.fixture
