@@ -93,11 +93,15 @@ class RegistrationWizard(SessionWizardView):
 
     form_list = STEPS
     template_name = "members/register.html"
+    # No session (row or cookie) until the first step is sent: see members/wizard_storage.py.
+    storage_name = "members.wizard_storage.LazySessionStorage"
 
     def dispatch(self, request, *args, **kwargs):
         if membership_of(request.user) is not None:
             return redirect("members:my_page")
-        return super().dispatch(request, *args, **kwargs)
+        response = super().dispatch(request, *args, **kwargs)
+        self.storage.persist()
+        return response
 
     def get_form_kwargs(self, step=None):
         if step == "profile":
