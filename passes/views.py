@@ -116,7 +116,9 @@ def _code_context(request, entry_pass):
     # The partner's staff read Japanese: the QR opens their screen in the site's language.
     with translation.override(settings.LANGUAGE_CODE):
         staff_url = reverse("passes:staff")
-    url = request.build_absolute_uri(staff_url + f"?code={code}")
+    # The code rides in the fragment, which browsers never send: it reaches no access log,
+    # proxy or Referer. The staff screen's script (js/pass_staff.js) puts it into the form.
+    url = request.build_absolute_uri(staff_url) + f"#code={code}"
     return {
         "code": code,
         "code_qr": qr_svg(url, _("QR code of your pass code")),
@@ -287,7 +289,8 @@ def staff(request):
     partner = member.partner
     offers = list(current_offers().filter(partner=partner).select_related("partner").order_by("pk"))
     shown = {o.translation_key: o for o in offers}
-    initial = {"code": request.GET.get("code", "")[:20], "nonce": services.new_use_nonce()}
+    # No code from the query string: a one-time code in a URL ends up in logs (see _code_context).
+    initial = {"nonce": services.new_use_nonce()}
     form = StaffUseForm(request.POST or None, offers=offers, initial=initial)
     refused = ""
     if request.method == "POST" and form.is_valid():
