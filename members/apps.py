@@ -11,6 +11,7 @@ class MembersConfig(AppConfig):
         from allauth.account.signals import email_confirmed
         from django.db.models.signals import post_save
 
+        from members import two_factor  # noqa: F401 - connects the 2FA check's invalidation
         from members.signals import membership_saved
 
         email_confirmed.connect(activate_on_email_confirmed, dispatch_uid="members.activate")

@@ -63,4 +63,10 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         # One address, one account, whatever case it was typed in.
         self.email = (self.email or "").strip().lower()
+        # Names set anywhere (the admin's user forms, imports) stay on one line: a line break
+        # in a name would add a fake header line to e-mail bodies.
+        from members.names import single_line
+
+        self.first_name = single_line(self.first_name)
+        self.last_name = single_line(self.last_name)
         super().save(*args, **kwargs)

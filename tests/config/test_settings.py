@@ -123,10 +123,14 @@ def test_default_database_is_sqlite_in_var_with_immediate_transactions():
 
 
 def test_development_defaults_need_no_services():
-    out = dev_settings_print("s.CACHES['default']['BACKEND'], s.EMAIL_BACKEND, s.MEDIA_ROOT")
+    out = dev_settings_print(
+        "s.CACHES['default']['BACKEND'], s.EMAIL_TRANSPORT_BACKEND, s.MEDIA_ROOT"
+    )
     assert "LocMemCache" in out
     assert "console.EmailBackend" in out
     assert out.endswith("var/media")
+    # Every e-mail goes through the outbox, which sends through the console in development.
+    assert "QueuedEmailBackend" in dev_settings_print("s.EMAIL_BACKEND")
 
 
 def test_production_cache_talks_to_redis():
