@@ -38,6 +38,13 @@ bench: $(VENV)/.dev report-deps messages ## requests per second (pages vs static
 		$(BIN)/python scripts/bench_reports.py $(BENCH_REPORTS_ARGS); \
 	else echo "PostgreSQL is not running: the reports bench runs on file SQLite (var/bench-reports.sqlite3)"; \
 		DATABASE_URL=sqlite:///$(CURDIR)/var/bench-reports.sqlite3 $(BIN)/python scripts/bench_reports.py $(BENCH_REPORTS_ARGS); fi
+	@if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		echo "PostgreSQL is not running on 127.0.0.1:5432: the load and fault bench is skipped"; \
+	elif ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then \
+		echo "Redis is not running on 127.0.0.1:6379: the load and fault bench is skipped"; \
+	elif [ ! -x /usr/sbin/nginx ]; then \
+		echo "nginx is not installed (make browser-deps): the load and fault bench is skipped"; \
+	else $(BIN)/python scripts/bench_load.py $(BENCH_LOAD_ARGS); fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) $(APT_GET) update -qq && \
