@@ -27,7 +27,6 @@ from pathlib import Path
 
 import pytest
 import requests
-import urllib3
 from django.conf import settings as django_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -42,7 +41,6 @@ CONFIG = Path(django_settings.BASE_DIR) / "deploy" / "nginx" / "tsunagaru.conf"
 README = Path(django_settings.BASE_DIR) / "README.md"
 HOST = "tsunagaru.test"
 MB = 1024 * 1024
-urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # our self-signed cert
 
 
 def free_port():
@@ -283,6 +281,7 @@ def test_plain_http_is_redirected_to_https(nginx):
     assert headers["Location"] == f"https://{HOST}/documents/1/plan.pdf?x=1"
 
 
+@pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequestWarning")  # our own cert
 def test_uploads_up_to_the_documents_limit_reach_the_app(nginx, uploads, client, settings):
     """An editor's upload through nginx: 21 MB reaches the app, which refuses it with its own
     message (the 20 MB default); 30 MB stops at nginx (413) and never reaches gunicorn."""
