@@ -82,6 +82,55 @@ def assert_no_axe_violations(page):
     assert violations == [], results.generate_report()
 
 
+# Runs in every frame before the page's own scripts: a violation the policy blocks shows up
+# as a console message the fixture below collects (Chromium also logs its own "Refused to …
+# because it violates the following Content Security Policy directive" messages).
+CSP_VIOLATION_LISTENER = """
+window.addEventListener("securitypolicyviolation", function (event) {
+  console.error("Content Security Policy violation: " + event.effectiveDirective + " blocked "
+    + (event.blockedURI || "inline") + " on " + event.documentURI + " ("
+    + (event.sourceFile || "") + ":" + event.lineNumber + ")");
+}, true);
+"""
+
+
+def _is_csp_violation(message):
+    text = message.text
+    return "Content Security Policy" in text or "Content-Security-Policy" in text
+
+
+@pytest.fixture(autouse=True)
+def fail_on_csp_violation(request, monkeypatch):
+    """Every browser test fails when a page it opened breaks the Content-Security-Policy.
+
+    Watches every context the test makes (pytest-playwright's `context`/`page` and the test's
+    own browser.new_context()), with pytest-playwright's fixtures only."""
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    browser = request.getfixturevalue("browser")
+    violations = []
+
+    def watch(context):
+        context.add_init_script(CSP_VIOLATION_LISTENER)
+        context.on(
+            "console",
+            lambda message: violations.append(message.text) if _is_csp_violation(message) else None,
+        )
+        return context
+
+    original_new_context = browser.new_context
+    monkeypatch.setattr(
+        browser, "new_context", lambda *args, **kwargs: watch(original_new_context(*args, **kwargs))
+    )
+    if "context" in request.fixturenames:
+        request.getfixturevalue("context")  # made now, through the watched new_context
+    yield
+    if violations:
+        unique = list(dict.fromkeys(violations))
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(unique), pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     # Most visitors browse in Japanese; tests that need English go to /en/ explicitly.
