@@ -229,7 +229,16 @@ def uploads(client, media_root, production_proxy):
     image.save()
     rendition = image.get_rendition("fill-80x60")
     assert (media_root / rendition.file.name).exists()
-    return {"public": public, "private": private, "image": image, "rendition": rendition}
+    profile = UserProfile.get_for_user(UserFactory(groups=["Contractor editors"]))
+    profile.avatar = upload("face.jpg", jpeg_bytes())
+    profile.save()
+    return {
+        "public": public,
+        "private": private,
+        "image": image,
+        "rendition": rendition,
+        "avatar": profile.avatar,
+    }
 
 
 def jpeg_bytes():
@@ -252,6 +261,10 @@ def test_the_media_directory_serves_images_and_nothing_else(nginx, uploads):
     status, _body, headers = request(nginx["https"] + uploads["image"].file.url)
     assert (status, headers["Content-Type"]) == (200, "image/jpeg")
     assert headers["X-Content-Type-Options"] == "nosniff"
+    # The admin's profile pictures (Wagtail's avatar upload) show in the admin.
+    assert uploads["avatar"].url.startswith("/media/avatar_images/avatar_")
+    status, _body, headers = request(nginx["https"] + uploads["avatar"].url)
+    assert (status, headers["Content-Type"]) == (200, "image/jpeg")
     # Whatever else lands in MEDIA_ROOT, and tricks with the path, stay unserved.
     for path in [
         "/media/documents/",
