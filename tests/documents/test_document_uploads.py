@@ -147,3 +147,19 @@ def test_text_files_that_are_not_plain_text_are_refused(editor, client, name, da
     stored, page = add(client, name, data)
     assert stored is None
     assert message in page
+
+
+def test_replacing_a_documents_file_is_checked_too(editor, client):
+    stored, _page = add(client, "plan.pdf", pdf_bytes())
+    response = client.post(
+        f"/admin/documents/edit/{stored.pk}/",
+        {
+            "title": stored.title,
+            "file": upload("plan.pdf", HTML_BYTES),
+            "collection": root_collection_id(),
+        },
+    )
+    assert "This file is not a real PDF." in response.content.decode()
+    stored.refresh_from_db()
+    with stored.file.open("rb") as file:
+        assert file.read() == pdf_bytes()
