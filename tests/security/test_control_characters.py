@@ -46,6 +46,7 @@ PUBLIC_PAGES = [
     "/ja/furusato-resident/",
     "/ja/entry-pass/",
     "/ja/entry-pass/partners/",
+    "/ja/entry-pass/partners/hokkitei/",
     "/ja/search/",
     "/en/search/",
     "/ja/accounts/login/",

@@ -23,6 +23,7 @@ PUBLIC_PAGES = [
     "/ja/activities/",
     "/ja/entry-pass/",
     "/ja/entry-pass/partners/",
+    "/ja/entry-pass/partners/hokkitei/",
     "/ja/privacy/",
     "/ja/search/?q=二地域",
     "/ja/accounts/login/",
