@@ -223,8 +223,10 @@ def run_load(server, args, plan_path, results_path):
         str(max(1, args.users // 2)),
         "--run-time",
         f"{args.seconds}s",
+        # Users finish the flow they are in (a submission in flight is then acknowledged or
+        # refused, not cut off); under heavy load a flow takes several seconds.
         "--stop-timeout",
-        "10",
+        "20",
         "--host",
         server.url,
         "--only-summary",
@@ -245,7 +247,7 @@ def run_load(server, args, plan_path, results_path):
             back = time.time()
             print(f"  PostgreSQL started again {back - stopped:.1f} s later", flush=True)
             outage = (stopped, back)
-        locust.wait(timeout=args.seconds + 60)
+        locust.wait(timeout=args.seconds + 90)
     except BaseException:
         locust.terminate()
         locust.wait(timeout=15)
