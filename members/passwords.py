@@ -22,8 +22,6 @@ SCORED_LENGTH = 64
 GENERIC_NAME_PARTS = {"city", "town", "village", "市", "町", "村", "시", "군"}
 NAME_SUFFIXES = ("市", "町", "村", "시", "city")
 ROMANIZED_SITE_NAME = "tsunagaru"
-# What must be left once the names, digits and symbols are taken out.
-MIN_OWN_CHARACTERS = 4
 
 
 def _normalize(text):
@@ -110,11 +108,15 @@ class PassphraseValidator:
         names = site_and_city_names()
         personal = personal_words(user)
         compact = _without_separators(normalized)
-        # Names with a year or a symbol added (`Tsunagaru2026`, `HanakoSato1990`): zxcvbn
-        # sometimes rates them "safe"; a guesser tries them first.
-        only_names = len(_remainder(compact, names | personal)) < MIN_OWN_CHARACTERS
         score = zxcvbn(normalized[:SCORED_LENGTH], user_inputs=sorted(names | personal))["score"]
-        if score >= self.min_score and not only_names:
+        # A name with a word, a year or a symbol added (`tsunagaru-demo-2026`,
+        # `HanakoSato1990`): zxcvbn may rate it "safe", a guesser tries it first. What is left
+        # without the names, digits and symbols must be hard to guess by itself.
+        rest = _remainder(compact, names | personal)
+        if rest != re.sub(r"[\W_\d]+", "", compact):
+            rest_score = zxcvbn(rest[:SCORED_LENGTH])["score"] if rest else 0
+            score = min(score, rest_score + 1)
+        if score >= self.min_score:
             return
         if any(name in normalized or name in compact for name in names):
             raise ValidationError(

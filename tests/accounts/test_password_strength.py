@@ -73,6 +73,15 @@ def test_common_words_are_refused(client, member):
     assert_refused(change_password(client, member, "Password12345"), GUESSABLE)
 
 
+def test_a_name_with_a_word_and_a_year_is_refused(client, member):
+    assert_refused(change_password(client, member, "tsunagaru-demo-2026"), SITE_NAME)
+
+
+def test_a_passphrase_that_mentions_the_city_is_accepted(client, member):
+    passphrase = "苫小牧の港で朝ごはんを食べる"
+    assert change_password(client, member, passphrase).status_code == 302
+
+
 def test_the_persons_own_name_and_address_are_refused(client, demo_site):
     user = UserFactory(email="hokkigai.lover@example.jp", first_name="Hanako", last_name="Sato")
     assert_refused(change_password(client, user, "hokkigai.lover1"), GUESSABLE)
