@@ -199,3 +199,73 @@ def demo_site(db):
     from wagtail.models import Site
 
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def staff_without_authenticator_app():
+    """Staff made or granted a role in this test have no authenticator app (tests of the
+    two-factor setup); see _staff_have_authenticator_apps."""
+    from tests.factories import STAFF_GET_AUTHENTICATOR_APPS
+
+    STAFF_GET_AUTHENTICATOR_APPS["on"] = False
+    yield
+    STAFF_GET_AUTHENTICATOR_APPS["on"] = True
+
+
+@pytest.fixture(autouse=True)
+def _staff_have_authenticator_apps(request):
+    """A user who becomes a superuser or is granted a role or permission that requires
+    two-factor authentication (members/two_factor.py) in a test gets an authenticator app, as
+    staff on the live site have: force_login then reaches their pages. The UserFactory does
+    the same for the users it makes."""
+    if "staff_without_authenticator_app" in request.fixturenames:
+        yield
+        return
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import m2m_changed, post_save
+
+    from members.two_factor import requires_two_factor
+    from tests.factories import give_authenticator_app
+
+    user_model = get_user_model()
+
+    def check(users):
+        for user in users:
+            if requires_two_factor(user):
+                give_authenticator_app(user)
+
+    def on_user_saved(sender, instance, **kwargs):
+        if instance.is_superuser:
+            check([instance])
+
+    def on_granted(sender, instance, action, reverse, model, pk_set, **kwargs):
+        if action != "post_add":
+            return
+        if isinstance(instance, user_model):
+            check([instance])
+        elif model is user_model:  # group.user_set.add(...)
+            check(user_model.objects.filter(pk__in=pk_set))
+        else:  # group.permissions.add(...)
+            check(user_model.objects.filter(groups=instance))
+
+    through_models = [
+        user_model.groups.through,
+        user_model.user_permissions.through,
+        Group.permissions.through,
+    ]
+    post_save.connect(on_user_saved, sender=user_model, dispatch_uid="tests.2fa.user")
+    for through in through_models:
+        m2m_changed.connect(on_granted, sender=through, dispatch_uid=f"tests.2fa.{through}")
+    yield
+    post_save.disconnect(sender=user_model, dispatch_uid="tests.2fa.user")
+    for through in through_models:
+        m2m_changed.disconnect(sender=through, dispatch_uid=f"tests.2fa.{through}")
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, with the authenticator app every superuser must have."""
+    from tests.factories import give_authenticator_app
+
+    give_authenticator_app(admin_user)
+    return admin_user

@@ -6,8 +6,14 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from home.models import HomePage
+from members.two_factor import requires_two_factor
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
+# Staff who must use two-factor authentication get an authenticator app when a test makes them
+# (here) or grants them a role (tests/conftest.py), as staff on the live site have set one up.
+# Tests of the setup itself ask for the fixture staff_without_authenticator_app, which turns
+# this off.
+STAFF_GET_AUTHENTICATOR_APPS = {"on": True}
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -35,6 +41,25 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for name in extracted:
                 self.groups.add(Group.objects.get(name=name))
+
+    @factory.post_generation
+    def two_factor(self, create, extracted, **kwargs):
+        """Staff who must use two-factor authentication (members/two_factor.py) have an
+        authenticator app, so that force_login reaches their pages; two_factor=False leaves
+        it out (tests of the setup), two_factor=True adds it to anyone."""
+        if not create or extracted is False:
+            return
+        if extracted or (STAFF_GET_AUTHENTICATOR_APPS["on"] and requires_two_factor(self)):
+            give_authenticator_app(self)
+
+
+def give_authenticator_app(user):
+    """An authenticator app (TOTP) for `user`; tests/e2e/accounts.py computes its codes."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, generate_totp_secret()).instance
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
