@@ -283,7 +283,7 @@ def percentile(values, fraction):
 def report(entries, outage, args, plan):
     """Print the figures; return the invariants that failed."""
     requests = [e for e in entries if e["t"] == "req"]
-    failed = []
+    failed = [] if requests else ["locust made no request (see locust.log in the logs)"]
     window = None
     if outage:
         stopped, back = outage
@@ -381,6 +381,9 @@ def reconcile(entries, plan):
             failed.append(f"{missing} acknowledged {kind} missing")
         if duplicated:
             failed.append(f"{duplicated} {kind} stored more than once")
+        if not acked:
+            # A bench that acknowledged nothing tested nothing: the flow is broken.
+            failed.append(f"no {kind} was acknowledged (see the failures by kind)")
 
     # Registrations: one account and one pending membership per e-mail address.
     User = get_user_model()
