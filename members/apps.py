@@ -11,7 +11,10 @@ class MembersConfig(AppConfig):
         from allauth.account.signals import email_confirmed
         from django.db.models.signals import post_save
 
-        from members import two_factor  # noqa: F401 - connects the 2FA check's invalidation
+        from members import (  # noqa: F401 - connect their signal receivers
+            login_events,  # failed logins, for the staff log and the e-mailed-code rule
+            two_factor,  # the 2FA check's invalidation
+        )
         from members.signals import membership_saved
 
         email_confirmed.connect(activate_on_email_confirmed, dispatch_uid="members.activate")

@@ -126,16 +126,18 @@ def test_logout_requires_post(client, demo_site):
 
 
 @pytest.mark.django_db
-def test_failed_logins_are_rate_limited_per_account(client, demo_site):
+def test_failed_logins_for_an_account_ask_for_the_emailed_code_not_a_lockout(client, demo_site):
     UserFactory(email="target@example.jp")
     for _attempt in range(5):
         client.post("/ja/accounts/login/", {"login": "target@example.jp", "password": "guess-1234"})
-    # Even the right password is refused until the window passes.
+    # The right password is not refused: it asks for the code e-mailed to the owner.
     response = client.post(
         "/ja/accounts/login/", {"login": "target@example.jp", "password": DEFAULT_PASSWORD}
     )
+    assert response.status_code == 302
+    assert response["Location"] == "/ja/accounts/login/code/confirm/"
     assert not logged_in_user(client).is_authenticated
-    assert "ログイン失敗が連続しています" in response.content.decode()
+    assert [m.to for m in mail.outbox] == [["target@example.jp"]]
 
 
 @pytest.mark.django_db
