@@ -4,6 +4,11 @@ app's demo scenarios."""
 
 # One demo login per role. Printed by `seed_demo` in development only.
 DEMO_PASSWORD = "tsunagaru-demo-2026"
+# The demo's staff logins that can see personal data use two-factor authentication
+# (members/two_factor.py): each has an authenticator app holding this published secret (add it
+# to a real app with the otpauth URI seed_demo prints). In `make run` the code MFA_DEMO_CODE
+# (config/settings/dev.py, default 000000) is accepted as well.
+DEMO_TOTP_SECRET = "ORZXK3TBM5QXE5JNMRSW23ZNGJTGCIJB"
 USERS = [
     {
         "email": "admin@example.jp",

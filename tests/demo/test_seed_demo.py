@@ -108,6 +108,35 @@ def test_seed_prints_logins_in_development():
     assert "tsunagaru-demo-2026" in text
 
 
+@override_settings(DEBUG=True, MFA_TOTP_INSECURE_BYPASS_CODE="000000")
+def test_seed_says_how_the_demo_staff_pass_two_factor_authentication():
+    from home.demo_content import DEMO_TOTP_SECRET
+
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    text = out.getvalue()
+    two_factor = text[text.index("Two-factor") :]
+    for email in ("admin@example.jp", "city@example.jp", "consult@example.jp"):
+        assert email in two_factor
+        uri = f"otpauth://totp/{email.replace('@', '%40')}?secret={DEMO_TOTP_SECRET}&issuer="
+        assert uri in two_factor
+    assert "contractor@example.jp" not in two_factor
+    assert "000000" in two_factor and DEMO_TOTP_SECRET in two_factor
+
+
+def test_demo_staff_who_see_personal_data_have_the_demo_authenticator_app(demo_site):
+    from allauth.mfa.models import Authenticator
+
+    from home.demo_content import DEMO_TOTP_SECRET
+    from tests.e2e.accounts import totp_secret
+
+    users = get_user_model().objects
+    for email in ("admin@example.jp", "city@example.jp", "consult@example.jp"):
+        assert totp_secret(users.get(email=email)) == DEMO_TOTP_SECRET
+    for email in ("contractor@example.jp", "translator@example.jp", "member@example.jp"):
+        assert not Authenticator.objects.filter(user__email=email).exists()
+
+
 def test_seed_keeps_logins_to_itself_in_production():
     out = io.StringIO()
     call_command("seed_demo", "--force", stdout=out)

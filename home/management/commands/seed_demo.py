@@ -8,6 +8,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -20,6 +24,7 @@ from content.serializer import BundleError
 from home import demo_content as demo
 from home.models import HomePage
 from home.search import rebuild_index
+from members.two_factor import requires_two_factor
 
 DEMO_BUNDLE = Path(settings.BASE_DIR) / "content" / "tomakomai"
 
@@ -116,6 +121,37 @@ class Command(BaseCommand):
             EmailAddress.objects.update_or_create(
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )
+            if requires_two_factor(user):
+                self.ensure_authenticator_app(user)
+
+    def ensure_authenticator_app(self, user):
+        """A demo authenticator app (the published DEMO_TOTP_SECRET) and recovery codes for a
+        demo login that must use two-factor authentication."""
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, demo.DEMO_TOTP_SECRET)
+        RecoveryCodes.activate(user)
+
+    def print_two_factor(self):
+        users = [
+            user
+            for user in get_user_model().objects.filter(
+                email__in=[spec["email"] for spec in demo.USERS]
+            )
+            if requires_two_factor(user)
+        ]
+        if not users:
+            return
+        emails = ", ".join(sorted(user.email for user in users))
+        self.stdout.write(f"Two-factor authentication (asked after the password): {emails}")
+        bypass_code = getattr(settings, "MFA_TOTP_INSECURE_BYPASS_CODE", None)
+        if settings.DEBUG and bypass_code:
+            self.stdout.write(f"  In `make run` enter the demo code {bypass_code}, or")
+        self.stdout.write(
+            f"  add the secret {demo.DEMO_TOTP_SECRET} to an authenticator app, or open:"
+        )
+        adapter = get_mfa_adapter()
+        for user in sorted(users, key=lambda user: user.email):
+            self.stdout.write(f"  {adapter.build_totp_url(user, demo.DEMO_TOTP_SECRET)}")
 
     def print_logins(self):
         self.stdout.write("")
@@ -125,4 +161,5 @@ class Command(BaseCommand):
         for module in demo_modules():
             for email, label in getattr(module, "LOGINS", []):
                 self.stdout.write(f"  {email:<24} {label}")
+        self.print_two_factor()
         self.stdout.write("Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/admin/")
