@@ -104,9 +104,10 @@ def fail_on_csp_violation(request, monkeypatch):
     """Every browser test fails when a page it opened breaks the Content-Security-Policy.
 
     Watches every context the test makes (pytest-playwright's `context`/`page` and the test's
-    own browser.new_context()), with pytest-playwright's fixtures only."""
+    own browser.new_context()), with pytest-playwright's fixtures only. A test that causes a
+    violation on purpose asks for this fixture and empties the list it yields."""
     if "browser" not in request.fixturenames:
-        yield
+        yield []
         return
     browser = request.getfixturevalue("browser")
     violations = []
@@ -125,7 +126,7 @@ def fail_on_csp_violation(request, monkeypatch):
     )
     if "context" in request.fixturenames:
         request.getfixturevalue("context")  # made now, through the watched new_context
-    yield
+    yield violations
     if violations:
         unique = list(dict.fromkeys(violations))
         pytest.fail("Content-Security-Policy violations:\n" + "\n".join(unique), pytrace=False)

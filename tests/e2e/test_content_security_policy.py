@@ -2,6 +2,7 @@
 work under the admin's policy, and a public page with the editor's userbar works under the
 strict one. Any violation on any page fails the test (tests/e2e/conftest.py)."""
 
+import logging
 import re
 
 from playwright.sync_api import expect
@@ -78,3 +79,25 @@ def test_public_page_with_the_editors_userbar_keeps_the_strict_policy(page, site
     expect(userbar).to_be_attached()
     userbar.locator("#wagtail-userbar-trigger").click()
     expect(userbar.locator("#wagtail-userbar-items")).to_be_visible()
+
+
+def test_a_blocked_resource_is_reported_to_the_logging_endpoint(
+    page, site_url, caplog, fail_on_csp_violation
+):
+    caplog.set_level(logging.WARNING, logger="tsunagaru.csp")
+    page.goto(f"{site_url}/ja/")
+    # What an injected tag would do: load an image from elsewhere.
+    page.evaluate(
+        """document.body.insertAdjacentHTML(
+            "beforeend", '<img alt="" src="https://evil.example/pixel.png">')"""
+    )
+    for _ in range(20):
+        lines = [r.getMessage() for r in caplog.records if r.name == "tsunagaru.csp"]
+        if lines:
+            break
+        page.wait_for_timeout(500)
+    assert any(
+        "directive=img-src blocked=https://evil.example/pixel.png" in line for line in lines
+    ), lines
+    assert any("img-src" in message for message in fail_on_csp_violation)
+    fail_on_csp_violation.clear()  # the violation this test caused on purpose
