@@ -37,10 +37,11 @@ class PassApplicationForm(ResidenceFields, HoneypotTimeTrapForm):
         label=_("Password (optional)"),
         required=False,
         strip=False,
-        min_length=8,
+        min_length=10,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         help_text=_(
-            "At least 8 characters. Without a password you log in with a code we e-mail you."
+            "At least 10 characters; a longer passphrase is best. Without a password you log "
+            "in with a code we e-mail you."
         ),
     )
 
@@ -52,6 +53,16 @@ class PassApplicationForm(ResidenceFields, HoneypotTimeTrapForm):
         else:
             self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["party_size"].widget.attrs["inputmode"] = "numeric"
+
+    def clean_password(self):
+        """The same strength check as everywhere else a password is chosen."""
+        password = self.cleaned_data.get("password") or ""
+        if password:
+            from django.contrib.auth import get_user_model, password_validation
+
+            probe = get_user_model()(email=self.cleaned_data.get("email", ""))
+            password_validation.validate_password(password, probe)
+        return password
 
     def clean_residence_municipality(self):
         municipality = self.cleaned_data.get("residence_municipality")

@@ -171,7 +171,6 @@ def test_registration_accepts_a_japanese_passphrase(client, demo_site):
 
 # passes/forms.py does not validate the password yet: the change is requested in
 # var/readme/login-requests.md. Remove this marker when it is applied (strict: it then fails).
-@pytest.mark.xfail(strict=True, reason="PassApplicationForm does not call validate_password")
 @pytest.mark.parametrize(("password", "message"), REFUSED)
 def test_pass_application_refuses_weak_passwords(client, demo_site, password, message):
     response = client.post("/en/pass/apply/", application(password=password))
