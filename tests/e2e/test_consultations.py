@@ -9,6 +9,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from home import demo_content
+from tests.e2e.accounts import enter_code_if_asked
 from tests.e2e.conftest import assert_no_axe_violations
 
 TEXT = {
@@ -91,6 +92,7 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     page.get_by_label("メールアドレス").fill("consult@example.jp")
     page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
     page.keyboard.press("Enter")
+    enter_code_if_asked(page, "consult@example.jp")
     expect(page).to_have_url(re.compile(rf"/admin/consultations/{consultation.pk}/$"))
     page.locator("#id_reply-body").fill("苫小牧駅近くの家具付き短期賃貸をご案内します。")
     page.locator("form[action$='/reply/'] button[type=submit]").click()
@@ -123,6 +125,7 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     page.get_by_label("メールアドレス").fill("consult@example.jp")
     page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
     page.keyboard.press("Enter")
+    enter_code_if_asked(page, "consult@example.jp")
     page.locator("#id_status").select_option("resolved")
     page.locator("form[action$='/update/'] button[type=submit]").click()
     expect(page.locator("#consultation-status")).to_have_text("解決")

@@ -9,6 +9,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from home.demo_content import DEMO_PASSWORD
+from tests.e2e.accounts import enter_code_if_asked
 from tests.e2e.conftest import assert_no_axe_violations
 
 PASSWORD = "umi-to-mori-2026"
@@ -74,6 +75,7 @@ def log_in(page, site_url, email, password, language="ja", succeed=True):
     page.get_by_label(TEXT[language]["password"]).fill(password)
     page.get_by_role("button", name=TEXT[language]["login"]).click()
     if succeed:
+        enter_code_if_asked(page, email)
         expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 

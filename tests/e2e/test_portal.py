@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from home import demo_content
+from tests.e2e.accounts import enter_code_if_asked
 from tests.e2e.conftest import assert_no_axe_violations
 
 SECTIONS = ["moving/", "two-region-living/", "workcation/", "furusato-nozei/"]
@@ -168,6 +169,7 @@ def _log_in(page, site_url, email):
     page.get_by_label("メールアドレス").fill(email)
     page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
     page.get_by_role("button", name="ログイン").click()
+    enter_code_if_asked(page, email)
     expect(page).to_have_url(f"{site_url}/admin/")
 
 

@@ -14,6 +14,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from home import demo_content
+from tests.e2e.accounts import enter_code_if_asked
 from tests.e2e.conftest import assert_no_axe_violations
 
 TRANSLATOR = "translator@example.jp"
@@ -34,6 +35,7 @@ def log_in(page, site_url, email, next_url):
     page.get_by_label("メールアドレス").fill(email)
     page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
     page.keyboard.press("Enter")
+    enter_code_if_asked(page, email)
     expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
 
 
