@@ -228,3 +228,15 @@ def test_a_login_by_e_mailed_code_still_asks_for_the_authenticator_code(client, 
     response = client.post("/en/accounts/login/code/confirm/", {"code": login_code})
     assert response["Location"] == CODE_STEP
     assert not is_logged_in(client)
+
+
+def test_a_security_key_is_a_second_factor_too(client, demo_site, staff_without_authenticator_app):
+    user = staff("City editors")
+    client.force_login(user)
+    assert client.get(RESIDENTS).status_code == 302
+    Authenticator.objects.create(user=user, type=Authenticator.Type.WEBAUTHN, data={})
+    assert client.get(RESIDENTS).status_code == 200
+    # The security key's page is open to staff who must still set up a second factor.
+    Authenticator.objects.filter(user=user).delete()
+    response = client.get("/en/accounts/2fa/webauthn/add/")
+    assert response["Location"].startswith("/en/accounts/reauthenticate/")

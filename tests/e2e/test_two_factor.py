@@ -17,9 +17,9 @@ TEXT = {
 }
 
 
-def submit_login(page, site_url, language, email):
+def submit_login(page, site_url, language, email, next_url="/admin/"):
     t = TEXT[language]
-    page.goto(f"{site_url}/{language}/accounts/login/?next=/admin/")
+    page.goto(f"{site_url}/{language}/accounts/login/?next={next_url}")
     page.get_by_label(t["email"], exact=False).first.fill(email)
     page.locator("input[name=password]").fill(DEFAULT_PASSWORD)
     page.keyboard.press("Enter")
@@ -83,3 +83,53 @@ def test_a_city_editor_sets_up_two_factor_by_keyboard_and_logs_in_with_it(
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{site_url}/admin/")
     page.context.close()
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_member_adds_a_security_key_and_logs_in_with_it(browser, site_url, language):
+    """WebAuthn with Chromium's virtual authenticator (DevTools protocol), as a USB key or
+    the phone's fingerprint would answer."""
+    from django.contrib.auth import get_user_model
+
+    email = f"security-key-{language}@example.jp"
+    get_user_model().objects.filter(email=email).delete()
+    UserFactory(email=email)
+    context = browser.new_context(locale=TEXT[language]["locale"])
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "usb",
+                "hasResidentKey": False,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+                "automaticPresenceSimulation": True,
+            }
+        },
+    )
+    home = f"/{language}/"
+    submit_login(page, site_url, language, email, home)
+    expect(page).to_have_url(f"{site_url}{home}")
+    page.goto(f"{site_url}/{language}/accounts/2fa/webauthn/add/")
+    page.locator("input[name=password]").fill(DEFAULT_PASSWORD)  # the password again
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/{language}/accounts/2fa/webauthn/add/$"))
+    assert_no_axe_violations(page)
+    page.locator("input[name=name]").fill("USB key")
+    page.locator("#mfa_webauthn_add").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/webauthn/add/" not in url)
+    assert_no_axe_violations(page)
+
+    context.clear_cookies()
+    submit_login(page, site_url, language, email, home)
+    expect(page).to_have_url(re.compile(rf"/{language}/accounts/2fa/authenticate/$"))
+    assert_no_axe_violations(page)
+    page.locator("#mfa_webauthn_authenticate").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{site_url}{home}")
+    context.close()
