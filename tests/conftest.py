@@ -87,6 +87,10 @@ def ensure_wagtail_base():
         importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
         importlib.import_module("campaigns.migrations.0002_roles").grant(apps, None)
         importlib.import_module("reports.migrations.0002_roles").grant(apps, None)
+        importlib.import_module("core.migrations.0002_failed_emails_permission").grant(apps, None)
+        importlib.import_module("members.migrations.0009_failed_logins_permission").grant(
+            apps, None
+        )
         importlib.import_module("content.migrations.0003_glossary_seed_and_permissions").forwards(
             apps, None
         )

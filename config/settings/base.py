@@ -270,7 +270,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
-        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"},
+        "django.security.DisallowedHost": {"level": "WARNING", "filters": ["as_warning"]},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
@@ -338,13 +338,122 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(
 # ==== Hardening (issue 15). Each block below is owned by one part of the work. ====
 
 # --- mail outbox: every e-mail is stored and sent by the task worker (core/mail.py) ---
+# EMAIL_URL chooses the transport (console here, SMTP in production); the site itself sends
+# through the queue, which stores each e-mail and retries it while the mail server is down.
+EMAIL_TRANSPORT_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+# Attempts 1, 2, 4 … minutes apart (at most 6 hours); sent and failed e-mails kept this long.
+OUTGOING_EMAIL_MAX_ATTEMPTS = env.int("OUTGOING_EMAIL_MAX_ATTEMPTS", default=12)
+OUTGOING_EMAIL_KEEP_DAYS = env.int("OUTGOING_EMAIL_KEEP_DAYS", default=30)
 
 # --- content security policy (django-csp) ---
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+from wagtail.embeds import oembed_providers as _oembed_providers  # noqa: E402
+
+# config/csp.py: a strict nonce-based policy for the public site, the admin's own policy for
+# /admin/ (Wagtail's inline scripts and styles), violations logged by /csp-report/.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.csp.ContentSecurityPolicyMiddleware",
+)
+CONTENT_SECURITY_POLICY_REPORT_URL = "/csp-report/"
+# The only embeds the video block and campaign pages offer; other providers get the plain link
+# (their iframes and scripts would be blocked by the policy anyway).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [_oembed_providers.youtube, _oembed_providers.vimeo],
+    }
+]
+CSP_EMBED_FRAME_HOSTS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: for the authenticator app's QR code (2FA setup) and the editors' userbar CSS.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": CSP_EMBED_FRAME_HOSTS,
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "report-uri": CONTENT_SECURITY_POLICY_REPORT_URL,
+    }
+}
+# Wagtail's admin has inline scripts and styles of its own (date widgets, inline panels,
+# wagtail-localize's editor) and frames its own previews; no nonce here, or browsers would
+# ignore 'unsafe-inline'. config/csp.py applies it to these path prefixes.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # data: for images in Wagtail's own CSS, blob: for the image upload's previews.
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_EMBED_FRAME_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "report-uri": CONTENT_SECURITY_POLICY_REPORT_URL,
+    }
+}
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS, "csp_report": "60/m/ip"}
 
 # --- two-factor authentication for staff (allauth.mfa) ---
+# Accounts that can see personal data (superusers, City editors, Consultation staff, the
+# residents' view/export and the consultation inbox permissions) must use an authenticator
+# app; members may. members/two_factor.py sends such an account without one to set it up.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("allauth.account.middleware.AccountMiddleware") + 1,
+    "members.two_factor.StaffTwoFactorMiddleware",
+)
+# Security keys (WebAuthn) as a second factor too; not as a password replacement (passkey
+# login stays off). Browsers allow WebAuthn only on https or http://localhost.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+MFA_RECOVERY_CODE_COUNT = 10
+MFA_RECOVERY_CODE_DIGITS = 8
 
 # --- login throttling and password strength ---
+# Failed logins are refused per address only: a refusal per account let anyone keep its owner
+# out with one wrong password a minute. Per account, after LOGIN_FAILURES_BEFORE_CODE failures
+# within LOGIN_FAILURE_WINDOW_SECONDS the right password also needs the e-mailed login code
+# (members/login_events.py); failed logins are listed for staff ("Failed logins").
+ACCOUNT_RATE_LIMITS["login_failed"] = "10/m/ip"
+LOGIN_FAILURES_BEFORE_CODE = 5
+LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+# Refuses repeated characters, the site's and the city's names and easily guessed words
+# (zxcvbn); long Japanese passphrases pass.
+AUTH_PASSWORD_VALIDATORS.append({"NAME": "members.passwords.PassphraseValidator"})
 
 # --- documents ---
+# Documents are always served by Django (/documents/<id>/<name>), which checks the collection's
+# privacy; the web server never serves MEDIA_ROOT/documents (deploy/nginx/tsunagaru.conf).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every download is an attachment, PDFs included: nothing uploaded renders in the site's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+# Size limit and the bytes checked against the extension (home/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.CheckedDocumentForm"
 
 # --- hygiene: sessions, cookies, control characters, logging ---
+# Control characters are removed from query strings and form fields before any view runs
+# (config/middleware.py): a NUL in ?q= was a server error on PostgreSQL.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.middleware.ControlCharacterMiddleware",
+)
+# A request for a host this site does not serve is the visitor's mistake (400), not an error
+# of the site: logged at WARNING (config/log_filters.py), once (through the root handler).
+LOGGING.setdefault("filters", {})["as_warning"] = {"()": "config.log_filters.AsWarning"}

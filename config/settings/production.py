@@ -58,7 +58,20 @@ if not env.bool("TASKS_IMMEDIATE", default=False):
 
 # ==== Hardening (issue 15) ====
 # --- mail outbox ---
+EMAIL_TRANSPORT_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 # --- content security policy ---
 # --- two-factor authentication ---
 # --- documents ---
 # --- hygiene: __Host- cookies, logging ---
+# The __Host- prefix makes browsers accept these cookies only when Secure, for path "/" and
+# without a Domain: no other host (a subdomain, a site on the same parent domain) can set or
+# overwrite them. Renaming them logs everyone out once, at the first deploy with this setting.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_PATH = "/"
+CSRF_COOKIE_PATH = "/"
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
