@@ -11,6 +11,7 @@ against a "roles version" kept in the cache, which changes whenever groups, perm
 authenticators change: a member pays no query per request, staff at most one.
 """
 
+from allauth.mfa.base.forms import AuthenticateForm
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -33,6 +34,18 @@ PERMISSIONS_REQUIRING_TWO_FACTOR = (
     ("members", "view_personaldataaccesslog"),
     ("consultations", "view_consultation"),
     ("consultations", "change_consultation"),
+    # Failed logins (typed addresses, IP addresses) and unsent e-mails (recipients).
+    ("members", "view_loginevent"),
+    ("core", "view_failed_emails"),
+    # Wagtail's user admin: every account's name and e-mail address.
+    ("members", "view_user"),
+    ("members", "add_user"),
+    ("members", "change_user"),
+    ("members", "delete_user"),
+    # Partner staff accounts (names and e-mail addresses of partners' employees).
+    ("passes", "view_partnerstaff"),
+    ("passes", "add_partnerstaff"),
+    ("passes", "change_partnerstaff"),
 )
 # Authenticators that count as a second factor (recovery codes alone do not).
 SECOND_FACTOR_TYPES = ("totp", "webauthn")
@@ -59,6 +72,7 @@ EXEMPT_URL_NAMES = {
     "set_language",
     "healthz",
     "robots_txt",
+    "csp_report",
 }
 REQUIRED, NOT_REQUIRED, SATISFIED = "required", "not-required", "satisfied"
 
@@ -196,3 +210,14 @@ class StaffTwoFactorMiddleware:
             fail_silently=True,
         )
         return redirect(SETUP_URL_NAME)
+
+
+class CodeStepForm(AuthenticateForm):
+    """allauth's code step (MFA_FORMS), its field tied to the help text above it and typed as
+    a one-time code, so phones offer the code from the authenticator app."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update(
+            {"aria-describedby": "mfa-code-help", "autocomplete": "one-time-code"}
+        )

@@ -240,3 +240,35 @@ def test_a_security_key_is_a_second_factor_too(client, demo_site, staff_without_
     Authenticator.objects.filter(user=user).delete()
     response = client.get("/en/accounts/2fa/webauthn/add/")
     assert response["Location"].startswith("/en/accounts/reauthenticate/")
+
+
+@pytest.mark.parametrize(
+    ("app_label", "codename"),
+    [
+        ("members", "view_loginevent"),
+        ("core", "view_failed_emails"),
+        ("members", "view_user"),
+        ("members", "change_user"),
+        ("passes", "view_partnerstaff"),
+    ],
+)
+def test_every_permission_that_opens_personal_data_requires_the_second_factor(
+    client, demo_site, staff_without_authenticator_app, app_label, codename
+):
+    user = staff("Contractor editors")
+    client.force_login(user)
+    assert client.get("/en/").status_code == 200
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    )
+    assert client.get("/en/")["Location"] == SETUP
+
+
+def test_the_code_field_is_described_by_its_help_and_offers_the_app_code(client, demo_site):
+    user = staff("City editors")
+    log_in(client, user)
+    page = client.get(CODE_STEP).content.decode()
+    field = re.search(r'<input[^>]*name="code"[^>]*>', page).group(0)
+    assert 'aria-describedby="mfa-code-help"' in field
+    assert 'autocomplete="one-time-code"' in field
+    assert 'id="mfa-code-help"' in page
