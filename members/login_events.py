@@ -104,11 +104,29 @@ def record_event(request, email, outcome, user=None):
         from django.contrib.auth import get_user_model
 
         user = get_user_model().objects.filter(email__iexact=email).first()
+    if user is None and not _looks_like_an_address(email):
+        # Whatever else was typed in the address field (a password typed in the wrong box)
+        # is not kept where staff read it.
+        email = NOT_AN_ADDRESS
     LoginEvent.objects.create(
         at=timezone.now(), user=user, email=email, ip_address=client_ip(request), outcome=outcome
     )
     if cache.add("login-events:pruned", 1, timeout=PRUNE_INTERVAL_SECONDS):
         prune_old_events()
+
+
+NOT_AN_ADDRESS = ""  # shown as empty: nothing of what was typed is kept
+
+
+def _looks_like_an_address(text):
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(text)
+    except ValidationError:
+        return False
+    return True
 
 
 def prune_old_events():

@@ -164,7 +164,9 @@ def activity_checkin_menu_item():
 # whoever holds "view failed login" (City editors, by migration 0009).
 class LoginEventFilterSet(WagtailFilterSet):
     email = django_filters.CharFilter(label=_("Account (e-mail address)"), lookup_expr="icontains")
-    ip_address = django_filters.CharFilter(label=_("IP address"))
+    # The start of an address (198.51.100) finds its whole range; any text is a plain search,
+    # never an invalid value for the address column.
+    ip_address = django_filters.CharFilter(label=_("IP address"), lookup_expr="startswith")
     at = django_filters.DateFromToRangeFilter(
         label=_("Date"),
         widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),

@@ -153,6 +153,12 @@ def test_city_editors_see_the_failed_logins_and_contractor_editors_do_not(
     assert "nobody@example.jp" in page and "198.51.100.8" in page
     filtered = city.get(LOG, {"ip_address": "198.51.100.8"}).content.decode()
     assert "nobody@example.jp" in filtered and "owner@example.jp" not in filtered
+    # The start of an address finds its range; text that is no address is a search, not a 500.
+    by_range = city.get(LOG, {"ip_address": "198.51.100"})
+    assert by_range.status_code == 200
+    assert "nobody@example.jp" in by_range.content.decode()
+    assert "owner@example.jp" in by_range.content.decode()
+    assert city.get(LOG, {"ip_address": "abc"}).status_code == 200
     assert '"name": "failed-logins"' in city.get("/admin/").content.decode()
 
     contractor = Client()
@@ -222,3 +228,14 @@ def test_staff_with_an_authenticator_give_the_emailed_code_then_their_authentica
     response = client.post(reverse("mfa_authenticate"), {"code": totp_now(secret)})
     assert response.status_code == 302
     assert logged_in_user(client) == staff
+
+
+def test_text_that_is_no_address_is_not_kept_in_the_log(db):
+    from members.login_events import NOT_AN_ADDRESS, record_event
+
+    record_event(None, "my-secret-passphrase", LoginEvent.Outcome.FAILED_PASSWORD)
+    record_event(None, "stranger@example.jp", LoginEvent.Outcome.FAILED_PASSWORD)
+    assert set(LoginEvent.objects.values_list("email", flat=True)) == {
+        NOT_AN_ADDRESS,
+        "stranger@example.jp",
+    }
