@@ -93,6 +93,15 @@ class ControlCharacterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # No address of this site has a control character in its path: a NUL there would reach
+        # a database lookup (a reference, a slug) and fail on PostgreSQL. Not found, in the
+        # site's language-neutral 404 page.
+        if CONTROL_CHARACTERS.search(request.path_info):
+            from django.http import Http404
+
+            from config.views import page_not_found
+
+            return page_not_found(request, Http404())
         query = _cleaned(request.GET)
         if query is not None:
             request.GET = query

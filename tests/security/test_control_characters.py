@@ -173,3 +173,13 @@ def test_login_with_nul_in_the_address_or_password_is_refused_normally(client, d
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
+
+
+def test_a_control_character_in_the_path_is_not_found(client, demo_site):
+    # A member's own consultation is looked up by its reference, taken from the path.
+    member = UserFactory(email="path-nul@example.jp")
+    client.force_login(member)
+    for path in ("/ja/consultation/mine/%00/", "/ja/consultation/mine/C-2026%01/", "/ja/%00/"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert "<html" in response.content.decode()
