@@ -370,13 +370,16 @@ CSP_EMBED_FRAME_HOSTS = [
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
 ]
+# Images served from another host (S3-compatible object storage, a CDN in front of MEDIA_ROOT):
+# their origins, e.g. https://tsunagaru-media.s3.ap-northeast-1.amazonaws.com
+CSP_MEDIA_HOSTS = env.list("CSP_MEDIA_HOSTS", default=[])
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         # data: for the authenticator app's QR code (2FA setup) and the editors' userbar CSS.
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *CSP_MEDIA_HOSTS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": CSP_EMBED_FRAME_HOSTS,
@@ -397,7 +400,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         # data: for images in Wagtail's own CSS, blob: for the image upload's previews.
-        "img-src": [SELF, "data:", "blob:"],
+        "img-src": [SELF, "data:", "blob:", *CSP_MEDIA_HOSTS],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": [SELF, *CSP_EMBED_FRAME_HOSTS],
@@ -424,6 +427,7 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
 MFA_RECOVERY_CODE_COUNT = 10
 MFA_RECOVERY_CODE_DIGITS = 8
+MFA_FORMS = {"authenticate": "members.two_factor.CodeStepForm"}
 
 # --- login throttling and password strength ---
 # Failed logins are refused per address only: a refusal per account let anyone keep its owner

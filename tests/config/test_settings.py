@@ -144,3 +144,21 @@ def test_production_cache_talks_to_redis():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "ok"
+
+
+def test_images_from_object_storage_are_allowed_by_the_content_security_policy():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']); "
+        "print(s.CONTENT_SECURITY_POLICY_ADMIN['DIRECTIVES']['img-src'])",
+        settings="config.settings.dev",
+        env_overrides={"SECRET_KEY": "dev-test", "CSP_MEDIA_HOSTS": "https://media.example.jp"},
+    )
+    assert result.returncode == 0, result.stderr
+    public, admin = result.stdout.strip().splitlines()[-2:]
+    assert "https://media.example.jp" in public and "https://media.example.jp" in admin
+    assert "https://media.example.jp" not in dev_settings_print(
+        "s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']"
+    )

@@ -80,7 +80,7 @@ EXPECTED_COLLECTION_PERMISSIONS = {
 
 # The product's apps grant their own permissions to these roles in their own migrations and
 # test them there (tests/members/test_roles.py, ...); this file checks the portal's part.
-APP_LABELS = {"members", "passes", "consultations", "campaigns", "reports", "content"}
+APP_LABELS = {"members", "passes", "consultations", "campaigns", "reports", "content", "core"}
 
 
 def test_exactly_the_four_editorial_roles_and_the_partner_staff_role_exist():

@@ -47,7 +47,7 @@ def test_a_city_editor_sees_what_failed_and_what_is_retried_without_the_content(
     failed_table = page.split('id="failed-emails"')[1].split("</table>")[0]
     retrying_table = page.split('id="retrying-emails"')[1].split("</table>")[0]
     assert "gaveup@example.jp" in failed_table and "Your sign-in code" in failed_table
-    assert "Send again" in failed_table and "451" in failed_table
+    assert "再送信" in failed_table and "451" in failed_table  # "Send again", in Japanese
     assert "retry@example.jp" in retrying_table and "Please confirm" in retrying_table
     assert "SECRET" not in page
 

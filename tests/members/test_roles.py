@@ -10,6 +10,7 @@ EXPECTED = {
         "view_membership",
         "export_membership",
         "view_personaldataaccesslog",
+        "view_loginevent",
         "add_benefit",
         "change_benefit",
         "delete_benefit",

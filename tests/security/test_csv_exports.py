@@ -122,3 +122,8 @@ def test_xlsx_export_is_unchanged(admin_client):
     assert EVIL in values
     assert "@tomakomai_umi" in values
     assert "'" + EVIL not in values
+    # ... and as a string cell, not a formula that Excel would run.
+    evil_cell = next(
+        cell for row in workbook.active.iter_rows() for cell in row if cell.value == EVIL
+    )
+    assert evil_cell.data_type == "s"
