@@ -1,16 +1,10 @@
 """The static hand-over copy (`manage.py export_static`): crawled like a visitor would, and
 served by a real nginx without the application."""
 
-import os
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from io import StringIO
-from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -30,10 +24,10 @@ from wagtail.models import Page, Site
 from consultations.models import ConsultationPage
 from content.static_export import NOTICE_ID, export_static
 from home.models import SiteSettings
+from tests.nginx import free_port, running_nginx
 
 BASE_URL = "https://www.city.example.jp"
 DYNAMIC_URL = "https://app.city.example.jp"
-NGINX = "/usr/sbin/nginx"
 # The exports are made once per module (see `exports`); the marker makes pytest-django build
 # the test database even when only these tests run.
 pytestmark = pytest.mark.django_db
@@ -348,12 +342,6 @@ def test_an_existing_directory_is_only_replaced_with_clear(tmp_path):
 # Served without the application ----------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def fetch(url):
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local nginx)
@@ -364,56 +352,15 @@ def fetch(url):
 
 @pytest.fixture
 def nginx(exports, tmp_path):
-    if not Path(NGINX).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{NGINX} is missing: `make test` installs nginx-light")
-        pytest.skip(f"{NGINX} is not installed (make test installs it)")
     port = free_port()
-    temp = tmp_path / "nginx"
-    temp.mkdir()
-    config = temp / "nginx.conf"
-    config.write_text(
-        f"""daemon off;
-master_process off;
-pid {temp}/nginx.pid;
-error_log {temp}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {temp}/access.log;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-    server {{
+    server = f"""    server {{
         listen 127.0.0.1:{port};
         root {exports.plain};
         location / {{ try_files $uri $uri/index.html =404; }}
         error_page 404 /404.html;
-    }}
-}}
-"""
-    )
-    process = subprocess.Popen(  # noqa: S603
-        [NGINX, "-c", str(config), "-p", str(temp), "-e", str(temp / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"nginx stopped: {process.stderr.read().decode()}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield url
-    process.terminate()  # the nginx this fixture started, by its pid
-    process.wait(timeout=10)
-    shutil.rmtree(temp, ignore_errors=True)
+    }}"""
+    with running_nginx(tmp_path / "nginx", server, [port]):
+        yield f"http://127.0.0.1:{port}"
 
 
 def test_nginx_serves_the_copy_without_the_application(exports, nginx):

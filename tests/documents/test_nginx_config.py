@@ -15,11 +15,7 @@ documents' 20 MB limit.
 import datetime
 import io
 import re
-import shutil
-import socket
 import ssl
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -34,31 +30,12 @@ from wagtail.users.models import UserProfile
 
 from tests.documents.files import padded_pdf_bytes, pdf_bytes, upload, use_media_dir
 from tests.factories import UserFactory
+from tests.nginx import free_port, running_nginx
 
-NGINX = "/usr/sbin/nginx"
 CONFIG = Path(django_settings.BASE_DIR) / "deploy" / "nginx" / "tsunagaru.conf"
 README = Path(django_settings.BASE_DIR) / "README.md"
 HOST = "tsunagaru.test"
 MB = 1024 * 1024
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(port, process, log):
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"nginx stopped: {process.stderr.read().decode()} {log.read_text()}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    pytest.fail("nginx did not start listening")
 
 
 class NoRedirects(urllib.request.HTTPRedirectHandler):
@@ -154,9 +131,6 @@ def production_proxy(settings):
 
 @pytest.fixture
 def nginx(live_server, media_root, production_proxy, tmp_path):
-    if not Path(NGINX).exists():
-        # Fail, never skip: the deploy configuration is tested for real or not at all.
-        pytest.fail(f"{NGINX} is missing: `make test` installs nginx-light")
     temp = tmp_path / "nginx"
     temp.mkdir()
     https_port, http_port = free_port(), free_port()
@@ -164,36 +138,8 @@ def nginx(live_server, media_root, production_proxy, tmp_path):
     (temp / "tsunagaru.conf").write_text(
         site_config(app_port, https_port, http_port, media_root, temp)
     )
-    config = temp / "nginx.conf"
-    config.write_text(
-        f"""daemon off;
-master_process off;
-pid {temp}/nginx.pid;
-error_log {temp}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log {temp}/access.log;
-    client_body_temp_path {temp}/body;
-    proxy_temp_path {temp}/proxy;
-    fastcgi_temp_path {temp}/fastcgi;
-    uwsgi_temp_path {temp}/uwsgi;
-    scgi_temp_path {temp}/scgi;
-    include {temp}/tsunagaru.conf;
-}}
-"""
-    )
-    process = subprocess.Popen(  # noqa: S603
-        [NGINX, "-c", str(config), "-p", str(temp), "-e", str(temp / "error.log")],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    wait_for(https_port, process, temp / "error.log")
-    wait_for(http_port, process, temp / "error.log")
-    yield {"https": f"https://127.0.0.1:{https_port}", "http": f"http://127.0.0.1:{http_port}"}
-    process.terminate()  # the nginx this fixture started, by its pid
-    process.wait(timeout=10)
-    shutil.rmtree(temp, ignore_errors=True)
+    with running_nginx(temp, f"    include {temp}/tsunagaru.conf;", [https_port, http_port]):
+        yield {"https": f"https://127.0.0.1:{https_port}", "http": f"http://127.0.0.1:{http_port}"}
 
 
 @pytest.fixture

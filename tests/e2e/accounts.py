@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 MFA_AUTHENTICATE_PATH = re.compile(r"/accounts/2fa/authenticate/")
+CITY_EDITOR = "city@example.jp"
 
 
 def totp_secret(user):
@@ -51,3 +52,21 @@ def enter_code_if_asked(page, email):
     page.locator("input[name=code]").fill(current_code(user))
     page.locator("form[action$='/2fa/authenticate/'] [type=submit]").first.click()
     page.wait_for_url(lambda url: not MFA_AUTHENTICATE_PATH.search(url))
+
+
+def log_in_as_city_editor(page, site_url, next_url, reload=True):
+    """The demo's city editor logs in through the Japanese form (password, then the app's code)
+    and lands on next_url; reloaded without the fading "signed in" message, which axe would
+    catch mid-fade."""
+    from playwright.sync_api import expect
+
+    from home import demo_content
+
+    page.goto(f"{site_url}/ja/accounts/login/?next={next_url}")
+    page.get_by_label("メールアドレス").fill(CITY_EDITOR)
+    page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    enter_code_if_asked(page, CITY_EDITOR)
+    expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
+    if reload:
+        page.reload()

@@ -2,13 +2,10 @@
 the dashboard with figures and in its error state, the tracking-link list and edit form;
 axe (WCAG 2.0/2.1 A and AA) finds nothing on any of them."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
-from home import demo_content
-from tests.e2e.accounts import enter_code_if_asked
+from tests.e2e.accounts import log_in_as_city_editor
 from tests.e2e.conftest import assert_no_axe_violations
 
 
@@ -46,13 +43,7 @@ def figures():
 
 
 def log_in(page, site_url, next_url):
-    page.goto(f"{site_url}/ja/accounts/login/?next={next_url}")
-    page.get_by_label("メールアドレス").fill("city@example.jp")
-    page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
-    page.keyboard.press("Enter")
-    enter_code_if_asked(page, "city@example.jp")
-    expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
-    page.reload()  # without the fading "signed in" message, which axe catches mid-fade
+    log_in_as_city_editor(page, site_url, next_url)
 
 
 def use_admin_language(language):

@@ -3,23 +3,15 @@ work under the admin's policy, and a public page with the editor's userbar works
 strict one. Any violation on any page fails the test (tests/e2e/conftest.py)."""
 
 import logging
-import re
 
 from playwright.sync_api import expect
 
-from home import demo_content
-from tests.e2e.accounts import enter_code_if_asked
+from tests.e2e.accounts import log_in_as_city_editor
 
-EDITOR = "city@example.jp"
 
 
 def log_in(page, site_url, next_url):
-    page.goto(f"{site_url}/ja/accounts/login/?next={next_url}")
-    page.get_by_label("メールアドレス").fill(EDITOR)
-    page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
-    page.keyboard.press("Enter")
-    enter_code_if_asked(page, EDITOR)
-    expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
+    log_in_as_city_editor(page, site_url, next_url, reload=False)
 
 
 def policy_of(response):

@@ -14,8 +14,7 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import expect
 
-from home import demo_content
-from tests.e2e.accounts import enter_code_if_asked
+from tests.e2e.accounts import log_in_as_city_editor
 from tests.e2e.conftest import assert_no_axe_violations
 
 EDITOR = "city@example.jp"
@@ -31,13 +30,7 @@ def t(message, language):
 
 
 def log_in(page, site_url, next_url):
-    page.goto(f"{site_url}/ja/accounts/login/?next={next_url}")
-    page.get_by_label("メールアドレス").fill(EDITOR)
-    page.get_by_label("パスワード").fill(demo_content.DEMO_PASSWORD)
-    page.keyboard.press("Enter")
-    enter_code_if_asked(page, EDITOR)
-    expect(page).to_have_url(re.compile(re.escape(next_url) + "$"))
-    page.reload()  # without the fading "signed in" message, which axe catches mid-fade
+    log_in_as_city_editor(page, site_url, next_url)
 
 
 def editor_profile():
