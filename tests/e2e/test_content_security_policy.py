@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 from tests.e2e.accounts import log_in_as_city_editor
 
 
-
 def log_in(page, site_url, next_url):
     log_in_as_city_editor(page, site_url, next_url, reload=False)
 
