@@ -14,7 +14,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     # In memory, one store per process: a test that switches STORAGES (documents served from a
     # real folder) must not empty the store the session's demo images live in.
-    "default": {"BACKEND": "tests.storage.SharedInMemoryStorage"},
+    "default": {"BACKEND": "config.test_storage.SharedInMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True

@@ -1,4 +1,4 @@
-"""The test suite's media storage: in memory, one store per process.
+"""The test suite's media storage (config.settings.test): in memory, one store per process.
 
 Django builds a new default storage whenever a test changes STORAGES (and again when the change
 is undone). A plain InMemoryStorage would start empty each time, so the images that the demo
