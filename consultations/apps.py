@@ -28,3 +28,7 @@ class ConsultationsConfig(AppConfig):
         account_deleting.connect(
             services.erase_member_consultations, dispatch_uid="consultations.account_deleting"
         )
+        # The desk's e-mails that finally failed show with the site's other unsent e-mails.
+        from core.mail import register_failed_email_source
+
+        register_failed_email_source(services.finally_failed_deliveries)

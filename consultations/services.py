@@ -552,6 +552,29 @@ def due_deliveries_q(now=None, max_attempts=MAX_DELIVERY_ATTEMPTS):
     )
 
 
+def finally_failed_deliveries(limit):
+    """The desk's e-mails that used up their attempts, for the staff list of unsent e-mails
+    (core.mail.other_failed_emails): what, to whom, and the consultation to act on."""
+    from core.mail import OtherFailedEmail
+
+    deliveries = (
+        Delivery.objects.filter(sent_at__isnull=True, attempts__gte=MAX_DELIVERY_ATTEMPTS)
+        .select_related("consultation")
+        .order_by("-created_at")[:limit]
+    )
+    return [
+        OtherFailedEmail(
+            created_at=delivery.created_at,
+            recipient=delivery.recipient,
+            description=f"{delivery.get_kind_display()} ({delivery.consultation.reference})",
+            attempts=delivery.attempts,
+            last_error=delivery.last_error,
+            url=reverse("consultations_admin:detail", args=[delivery.consultation_id]),
+        )
+        for delivery in deliveries
+    ]
+
+
 def retry_failed_deliveries(max_attempts=MAX_DELIVERY_ATTEMPTS, now=None):
     pending = Delivery.objects.filter(due_deliveries_q(now, max_attempts))
     pending = pending.exclude(recipient="").select_related("consultation", "message")

@@ -49,6 +49,7 @@ def failed_emails(request):
             "header_icon": "mail",
             "failed": failed,
             "retrying": retrying,
+            "other_failed": mail.other_failed_emails(LISTED),
             "max_attempts": mail.max_attempts(),
         },
     )

@@ -10,6 +10,7 @@ production, the console in `make run`). Each attempt is claimed with a condition
 the worker and cron never send the same e-mail twice."""
 
 import base64
+import dataclasses
 import email as email_parser
 import logging
 import re
@@ -285,3 +286,31 @@ def send_again(outgoing_id):
         return False
     enqueue(outgoing_id)
     return True
+
+
+# -- e-mails other apps keep themselves ----------------------------------------------------
+# The consultation desk keeps its e-mails with each consultation (and retries them itself). So
+# that staff see every e-mail that finally failed in one place, such an app registers a function
+# that returns its finally failed ones as OtherFailedEmail rows (core imports no app).
+@dataclasses.dataclass(frozen=True)
+class OtherFailedEmail:
+    created_at: object
+    recipient: str
+    description: str
+    attempts: int
+    last_error: str
+    url: str  # where staff deal with it (the consultation in the inbox)
+
+
+FAILED_EMAIL_SOURCES = []
+
+
+def register_failed_email_source(source):
+    if source not in FAILED_EMAIL_SOURCES:
+        FAILED_EMAIL_SOURCES.append(source)
+    return source
+
+
+def other_failed_emails(limit):
+    rows = [row for source in FAILED_EMAIL_SOURCES for row in source(limit)]
+    return sorted(rows, key=lambda row: row.created_at, reverse=True)[:limit]

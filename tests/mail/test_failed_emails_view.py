@@ -97,3 +97,33 @@ def test_a_superuser_sees_it_too(client, failed_and_retrying, demo_site):
     admin = UserFactory(is_superuser=True, is_staff=True)
     client.force_login(admin)
     assert "gaveup@example.jp" in client.get(URL).content.decode()
+
+
+def test_the_desks_own_failed_emails_are_listed_with_a_link_to_the_consultation(
+    client, city_editor
+):
+    from consultations.models import Delivery
+    from consultations.services import MAX_DELIVERY_ATTEMPTS
+    from tests.factories.consultations import ConsultationFactory
+
+    consultation = ConsultationFactory(email="desk-person@example.jp")
+    Delivery.objects.create(
+        consultation=consultation,
+        kind=Delivery.Kind.ACKNOWLEDGEMENT,
+        recipient="desk-person@example.jp",
+        attempts=MAX_DELIVERY_ATTEMPTS,
+        last_error="SMTPServerDisconnected: gone",
+    )
+    Delivery.objects.create(  # still retried by the desk: not listed as failed
+        consultation=consultation,
+        kind=Delivery.Kind.STAFF_NOTICE,
+        recipient="desk-staff@example.jp",
+        attempts=1,
+    )
+    client.force_login(city_editor)
+    page = client.get(URL).content.decode()
+    desk = page.split('id="other-failed-emails"')[1].split("</table>")[0]
+    assert "desk-person@example.jp" in desk and consultation.reference in desk
+    assert f'href="/admin/consultations/{consultation.pk}/' in desk
+    assert "SMTPServerDisconnected" in desk
+    assert "desk-staff@example.jp" not in desk
