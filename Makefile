@@ -26,7 +26,7 @@ run: $(VENV)/.runtime report-deps messages migrate seed ## serve the demo site o
 test: $(VENV)/.dev browser-deps report-deps messages ## the whole suite, browser tests included
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.dev report-deps messages ## requests per second (pages vs static HTML); Entry Pass uses/s with 20 clients; the KPI dashboard and report at 100,000 members
+bench: $(VENV)/.dev browser-deps report-deps messages ## requests per second (pages vs static HTML); Entry Pass uses/s with 20 clients; the KPI dashboard and report at 100,000 members; the load and fault bench (50 users, PostgreSQL restarted) against the production deployment behind nginx
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 		DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tsunagaru_bench} \
