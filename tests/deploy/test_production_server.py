@@ -12,6 +12,7 @@ and a failing check does not hide the others (all failures are listed together).
 import http.cookies
 import json
 import re
+import time
 import urllib.parse
 import urllib.request
 
@@ -29,6 +30,9 @@ DATABASE = "tsunagaru_deploy_test"
 CACHE_DB = 11
 LOGIN_EMAIL = "deploy-test@example.jp"
 LOGIN_PASSWORD = "港の朝霧-deploy-check-7391"  # noqa: S105 (a test login on a test server)
+# A City editor with an authenticator app (a secret known to the test, as an app would hold it).
+STAFF_EMAIL = "deploy-city@example.jp"
+STAFF_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 # A member login, and a PDF in a public collection and one in a collection for logged-in
 # users (the demo has no documents); prints {"public": [id, file], "private": [id, file]}.
 PREPARE = f"""
@@ -44,6 +48,18 @@ user.save()
 EmailAddress.objects.update_or_create(
     user=user, email=user.email, defaults={{"primary": True, "verified": True}}
 )
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.models import Group
+staff = User.objects.filter(email="{STAFF_EMAIL}").first() or User(email="{STAFF_EMAIL}")
+staff.set_password("{LOGIN_PASSWORD}")
+staff.save()
+EmailAddress.objects.update_or_create(
+    user=staff, email=staff.email, defaults={{"primary": True, "verified": True}}
+)
+staff.groups.add(Group.objects.get(name="City editors"))
+if not Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists():
+    TOTP.activate(staff, "{STAFF_TOTP_SECRET}")
 root = Collection.get_first_root_node()
 PDF = b"%PDF-1.4\\n1 0 obj<< /Type /Catalog >>endobj\\ntrailer<< /Root 1 0 R >>\\n%%EOF\\n"
 found = {{}}
@@ -85,6 +101,13 @@ def cookies_of(headers):
         for name, morsel in cookie.items():
             jar[name] = (morsel, header)
     return jar
+
+
+def current_totp_code(secret):
+    """The code an authenticator app shows now for this secret (RFC 6238, 30 s, 6 digits)."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def test_the_production_deployment_behind_nginx(server):
@@ -200,6 +223,60 @@ def test_the_production_deployment_behind_nginx(server):
                 status == 302 and "/accounts/login/" in location,
                 f"the members-only /documents/{pk}/{name} answered {status} {location}",
             )
+
+    # Anonymous visitors get no session, even on the registration wizard's first step.
+    for path in ("/ja/", "/ja/members/register/", "/ja/pass/apply/"):
+        status, headers, _body = server.get(path)
+        session_cookies = [name for name in cookies_of(headers) if "session" in name]
+        check(status == 200 and not session_cookies, f"{path}: {status}, {session_cookies}")
+
+    # Staff who can see personal data pass the second factor: the demo code of `make run` is
+    # refused here, the authenticator app's code lets the City editor in, and the admin's CSV
+    # export escapes the demo creators' "@handles".
+    jar = {}
+
+    def browse(path, form=None):
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in jar.items())}
+        data = None
+        if form is not None:
+            token = jar.get("__Host-csrftoken", "")
+            data = urllib.parse.urlencode({**form, "csrfmiddlewaretoken": token}).encode()
+            headers.update(
+                {
+                    "Origin": server.url,
+                    "Referer": f"{server.url}{path}",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                }
+            )
+        status, response_headers, body = server.get(
+            path, method="POST" if form is not None else "GET", data=data, headers=headers
+        )
+        for name, (morsel, _header) in cookies_of(response_headers).items():
+            jar[name] = morsel.value
+        return status, response_headers.get("Location") or "", body.decode(errors="replace")
+
+    browse("/ja/accounts/login/")
+    status, location, _ = browse(
+        "/ja/accounts/login/", {"login": STAFF_EMAIL, "password": LOGIN_PASSWORD}
+    )
+    check(
+        status == 302 and "/accounts/2fa/authenticate/" in location,
+        f"a City editor's password alone → {status} {location}, not the code step",
+    )
+    code_step = "/ja/accounts/2fa/authenticate/"
+    browse(code_step)
+    status, location, _ = browse(code_step, {"code": "000000"})
+    check(status == 200, f"the demo code 000000 was accepted in production: {status} {location}")
+    status, location, _ = browse(code_step, {"code": current_totp_code(STAFF_TOTP_SECRET)})
+    if status != 302:
+        # A code works once: an earlier run in the same 30 s, or the period turned over
+        # between reading the code and sending it. The app's next code, as a person would.
+        time.sleep(30 - time.time() % 30 + 1)
+        status, location, _ = browse(code_step, {"code": current_totp_code(STAFF_TOTP_SECRET)})
+    check(status == 302, f"the authenticator app's code → {status}, not a redirect")
+    status, _location, csv = browse("/admin/snippets/campaigns/creator/?export=csv")
+    check(status == 200, f"the creators' CSV export answered {status}")
+    check("'@" in csv and not re.search(r"(^|,)@", csv, re.M), "a creator's @handle unescaped")
 
     # Control characters in a query string are a normal page, never a server error.
     status, _headers, _body = server.get("/ja/search/?q=%00")
