@@ -21,12 +21,12 @@ from passes.models import Pass, PassStatus
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.factories.members import MembershipFactory, add_activity
 from tests.mail.conftest import link_in, send_due_after, text_of
+from tests.passes.conftest import application
 from tests.test_email_languages import (
     LATIN_NAMES,
     VERIFY_SUBJECT,
     phrase,
     register,
-    time_trap,
 )
 
 pytestmark = pytest.mark.django_db
@@ -96,22 +96,7 @@ def test_registration_survives_the_outage_and_the_verification_arrives_later(
 
 
 def test_entry_pass_application_survives_the_outage(client, demo_site, queued_mail):
-    today = timezone.localdate()
-    response = client.post(
-        "/en/pass/apply/",
-        {
-            "residence_prefecture": "13",
-            "residence_municipality": "13104",
-            "stay_from": today.isoformat(),
-            "stay_until": (today + timedelta(days=3)).isoformat(),
-            "purpose": "workcation",
-            "party_size": "2",
-            "email": "visitor@example.jp",
-            "password": "",
-            "website": "",
-            "form_started": time_trap(),
-        },
-    )
+    response = client.post("/en/pass/apply/", application(email="visitor@example.jp"))
     text = page_after(client, response)
     assert "Check your e-mail" in text and "No message after a few minutes?" in text
     assert Pass.objects.get(user__email="visitor@example.jp").status == PassStatus.PENDING
