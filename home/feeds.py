@@ -1,5 +1,8 @@
 """RSS and Atom feeds of news releases, one per language (outside the language prefix)."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -12,6 +15,7 @@ from home.chrome import chrome_for
 from home.models import NewsPage
 
 FEED_LENGTH = 20
+JAPAN = ZoneInfo("Asia/Tokyo")
 
 
 class NewsFeed(Feed):
@@ -35,8 +39,12 @@ class NewsFeed(Feed):
     def description(self, locale):
         return _("News releases and notices")
 
-    def language(self, locale):
-        return locale.language_code
+    def get_feed(self, obj, request):
+        # Django reads Feed.language as a plain attribute (a method would be written as
+        # "<bound method …>" into <language> and xml:lang): the feed's language is set here.
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = obj.language_code
+        return feed
 
     def items(self, locale):
         return (
@@ -56,10 +64,12 @@ class NewsFeed(Feed):
         return item.get_url(self.request)
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        """The release's own date (the date editors give it, Japan time), not when its page was
+        first published: imported or back-dated news keeps its date."""
+        return datetime.datetime.combine(item.date, datetime.time.min, tzinfo=JAPAN)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return self.item_pubdate(item)
 
     def item_categories(self, item):
         return [item.get_category_display()]

@@ -506,3 +506,24 @@ def test_unchanged_story_form_reports_no_change(demo_site):
     # Django expects for callable defaults, which Wagtail's panels never render).
     bound = form_class({"date": story.date.isoformat()}, instance=story, for_user=city)
     assert not bound["date"]._has_changed()
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_news_feeds_carry_their_language_and_each_releases_own_date(client, demo_site, language):
+    news = NewsPage.objects.live().filter(locale__language_code=language).order_by("-date", "-pk")
+    news.filter(pk=news[0].pk).update(date=dt.date(2026, 4, 1))
+    rss = ET.fromstring(client.get(f"/feeds/{language}/news.rss").content)
+    assert rss.findtext("./channel/language") == language
+    atom = ET.fromstring(client.get(f"/feeds/{language}/news.atom").content)
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    released = {
+        item.findtext("link").rstrip("/").rsplit("/", 1)[-1]: item.findtext("pubDate")
+        for item in rss.findall("./channel/item")
+    }
+    for page in news:
+        assert released[page.slug].startswith(page.date.strftime("%a, %d %b %Y 00:00:00 +0900"))
+    updated = [
+        entry.findtext("{http://www.w3.org/2005/Atom}updated")
+        for entry in atom.findall("{http://www.w3.org/2005/Atom}entry")
+    ]
+    assert "2026-04-01T00:00:00+09:00" in updated
