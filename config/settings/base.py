@@ -425,6 +425,9 @@ MIDDLEWARE.insert(
 # login stays off). Browsers allow WebAuthn only on https or http://localhost.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# A code typed in the last seconds of its 30 is checked in the next 30: one step of tolerance
+# either way, as RFC 6238 (section 5.2) recommends for delays and phone clocks a little off.
+MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
 MFA_RECOVERY_CODE_DIGITS = 8
 MFA_FORMS = {"authenticate": "members.two_factor.CodeStepForm"}

@@ -6,6 +6,7 @@ read it off their phone, and type it in when the login asks for it.
 """
 
 import re
+import time
 
 from allauth.core.internal.cryptokit import normalize_user_code
 from allauth.mfa.models import Authenticator
@@ -27,8 +28,18 @@ def totp_secret(user):
     return decrypt(authenticator.data["secret"])
 
 
+def wait_for_a_fresh_code():
+    """Wait out the last seconds of a 30-second step, so that the code read now is still the
+    current one when the server checks it (a code read at second 29 and checked at second 31
+    belongs to the previous step)."""
+    left = 30 - time.time() % 30
+    if left < 6:
+        time.sleep(left + 0.2)
+
+
 def code_from_secret(secret):
-    """The code an authenticator app holding `secret` shows now."""
+    """The code an authenticator app holding `secret` shows now, with some seconds to spare."""
+    wait_for_a_fresh_code()
     counter = next(iter(yield_hotp_counters_from_time()))
     return format_hotp_value(hotp_value(secret, counter))
 
