@@ -1,8 +1,18 @@
 """The staff's view of the members in the Wagtail admin: a filtered list, each member's
 details and a CSV export (the member figures are in reports). Every view and export of
-personal data is logged."""
+personal data is logged.
+
+A deleted account leaves an anonymous membership behind (members.services.delete_account)
+for the city's counts only: the deletion page promises that nothing that identifies the
+person is kept, so the list, its export and the detail page leave those rows out (the
+figures in reports still count them)."""
+
+import datetime
 
 import django_filters
+from django.shortcuts import get_object_or_404
+from django.utils import formats, timezone
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -11,15 +21,67 @@ from wagtail.coreutils import multigetattr
 from home.csv_export import safe_cell
 from members.choices import AgeBand, Interest, Relationship
 from members.models import Membership, PersonalDataAccessLog
-from members.residence import prefecture_choices
+from members.residence import municipality_name, prefecture_choices, prefecture_name
 
 
 def prefecture_filter_choices():
     return prefecture_choices()
 
 
+def staff_visible_memberships(queryset):
+    """Memberships of people who still have an account: a deleted account's anonymous row
+    (no user) is for the counts in reports, never for a list of people."""
+    return queryset.filter(user__isnull=False)
+
+
+def japan_time(value):
+    """A date and time as staff read it: in the admin's time zone (Japan time unless a staff
+    member chose another in their profile), e.g. 2026年12月7日 18:14."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{formats.date_format(local, 'DATE_FORMAT')} {formats.time_format(local, 'H:i')}"
+
+
+def yes_no(value):
+    return _("Yes") if value else _("No")
+
+
+def list_separator():
+    return "、" if (get_language() or "ja").startswith(("ja", "zh")) else ", "
+
+
+def language_name(code):
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+# The data download keeps each code for analysis and adds its label in the next column.
+EXPORT_LABELS = {
+    "status_label": lambda m: m.get_status_display(),
+    "tier_label": lambda m: m.get_tier_display(),
+    "prefecture_name": lambda m: prefecture_name(m.residence_prefecture),
+    "municipality_name": lambda m: municipality_name(m.residence_municipality),
+    "age_band_label": lambda m: m.get_age_band_display(),
+    "relationship_labels": lambda m: list_separator().join(m.relationship_labels),
+    "interest_labels": lambda m: list_separator().join(m.interest_labels),
+    "newsletter_label": lambda m: str(yes_no(m.newsletter)),
+    "language_name": lambda m: language_name(m.language),
+}
+
+
 class MembershipFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(choices=Membership.Status.choices, label=_("Status"))
+    # Withdrawn memberships are anonymous rows, never listed: nothing to filter for.
+    status = django_filters.ChoiceFilter(
+        choices=[
+            (value, label)
+            for value, label in Membership.Status.choices
+            if value != Membership.Status.WITHDRAWN
+        ],
+        label=_("Status"),
+    )
     relationship = django_filters.ChoiceFilter(
         choices=Relationship.choices, method="filter_code", label=_("Relationship")
     )
@@ -50,8 +112,22 @@ def describe_filters(request):
 
 
 class MembershipIndexView(IndexView):
+    # Dates in the download are Japan time (the admin's time zone), not UTC: the XLSX cell
+    # is a plain date and time as staff read it, the CSV cell the same without microseconds.
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(
+                timezone.localtime(value)
+            ).replace(microsecond=0),
+            IndexView.FORMAT_CSV: lambda value: timezone.localtime(value).strftime(
+                "%Y-%m-%d %H:%M:%S"
+            ),
+        },
+    }
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user")
+        return staff_visible_memberships(super().get_base_queryset()).select_related("user")
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -78,10 +154,9 @@ class MembershipIndexView(IndexView):
         return super().render_to_response(context, **response_kwargs)
 
     def to_row_dict(self, item):
-        # A deleted account leaves its membership without a user: those cells stay empty.
         return {
-            field: ""
-            if field.startswith("user.") and item.user_id is None
+            field: EXPORT_LABELS[field](item)
+            if field in EXPORT_LABELS
             else multigetattr(item, field)
             for field in self.list_export
         }
@@ -100,6 +175,30 @@ def request_can_export(request):
 
 
 class MembershipInspectView(InspectView):
+    """One member's record in words: prefecture and municipality names, the choices' labels,
+    yes or no, the language's name and dates in Japan time, not the stored codes."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(staff_visible_memberships(Membership.objects), pk=self.pk)
+
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name, None)
+        if field_name == "residence_prefecture":
+            return prefecture_name(value)
+        if field_name == "residence_municipality":
+            return municipality_name(value)
+        if field_name == "relationships":
+            return list_separator().join(self.object.relationship_labels)
+        if field_name == "interests":
+            return list_separator().join(self.object.interest_labels)
+        if field_name == "language":
+            return language_name(value)
+        if isinstance(value, bool):
+            return yes_no(value)
+        if isinstance(value, datetime.datetime):
+            return japan_time(value)
+        return super().get_field_display_value(field_name, field)
+
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         PersonalDataAccessLog.record(
