@@ -487,13 +487,21 @@ class Importer:
         Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        by_context = {s["context"]: s["text"] for s in strings}
+        # A rich text with several paragraphs or list items has one segment per paragraph,
+        # all with the block's context: the source text tells them apart.
+        by_context = defaultdict(list)
+        for string in strings:
+            by_context[string["context"]].append(string)
         for segment in StringSegment.objects.filter(source=source).select_related(
             "string", "context"
         ):
-            text = by_context.get(segment.context.path)
-            if text is None:
+            candidates = by_context.get(segment.context.path, [])
+            match = next((s for s in candidates if s.get("source") == segment.string.data), None)
+            if match is None and len(candidates) == 1:
+                match = candidates[0]  # the source was edited since: the translator's text
+            if match is None:
                 continue
+            text = match["text"]
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=locale,

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-from home.search import excerpt, search
+from home.search import excerpt, result_label, search
 
 RESULTS_PER_PAGE = 10
 
@@ -28,7 +28,7 @@ def search_view(request):
                 "title": document.title,
                 "url": page.get_url(request),
                 "excerpt": excerpt(document, terms),
-                "type": document.content_type.model_class()._meta.verbose_name,
+                "type": result_label(document.content_type.model_class()),
                 "is_original_language": document.is_original_language,
                 "lang": document.lang,
             }
