@@ -1,7 +1,6 @@
 """Template helpers of campaign pages: share links, calls to action, creators' post embeds."""
 
 import logging
-from urllib.parse import urlencode
 
 from django import template
 from django.utils.translation import gettext as _
@@ -11,41 +10,29 @@ from wagtail.embeds.exceptions import EmbedException
 from campaigns.models import CallToAction
 from campaigns.targets import entrance_urls, with_query
 from home.blocks import MediaEmbedBlock
+from home.templatetags.share_tags import page_full_url
+from home.templatetags.share_tags import share_links as build_share_links
 
 register = template.Library()
 logger = logging.getLogger(__name__)
 
-SHARE_SERVICES = [
-    # (utm_source, label, address of the service's share form, parameters it takes)
-    ("x", "X", "https://x.com/intent/post"),
-    ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php"),
-    ("line", "LINE", "https://social-plugins.line.me/lineit/share"),
-]
-
 
 def shared_url(request, page, source):
     """The page's full address as shared on `source`, tagged so visits count for it."""
-    url = page.full_url or (request.build_absolute_uri(page.url) if request else page.url)
     return with_query(
-        url, {"utm_source": source, "utm_medium": "social", "utm_campaign": page.code}
+        page_full_url(request, page),
+        {"utm_source": source, "utm_medium": "social", "utm_campaign": page.code},
     )
 
 
 @register.simple_tag(takes_context=True)
 def share_links(context, page):
-    """Plain links to the share forms of X, Facebook and LINE (no scripts from them)."""
+    """Plain links to the share forms of X, Facebook and LINE (no scripts from them), each
+    sharing the campaign's address tagged for that service."""
     request = context.get("request")
-    links = []
-    for source, label, base in SHARE_SERVICES:
-        url = shared_url(request, page, source)
-        if source == "x":
-            params = {"url": url, "text": page.catch_copy or page.title}
-        elif source == "facebook":
-            params = {"u": url}
-        else:
-            params = {"url": url}
-        links.append({"service": source, "label": label, "url": f"{base}?{urlencode(params)}"})
-    return links
+    return build_share_links(
+        page.catch_copy or page.title, lambda source: shared_url(request, page, source)
+    )
 
 
 ENTRANCE_LABELS = [
