@@ -7,6 +7,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -19,6 +20,25 @@ _SPLIT = re.compile(r"\s+")  # includes the ideographic space U+3000
 # Control characters (and DEL) are never searched for: PostgreSQL refuses NUL in a query, so
 # the search copes even when called without the request middleware that removes them.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+# What a result is, in the visitor's words (the page types' names are for editors: "standard
+# page", "section page"). By model label, so that home needs no import of the other apps.
+RESULT_LABELS = {
+    "home.storypage": pgettext_lazy("search result kind", "Story"),
+    "home.newspage": pgettext_lazy("search result kind", "News"),
+    "home.eventpage": pgettext_lazy("search result kind", "Event"),
+    "members.activitypage": pgettext_lazy("search result kind", "Local activity"),
+    "campaigns.campaignpage": pgettext_lazy("search result kind", "Campaign"),
+}
+DEFAULT_RESULT_LABEL = pgettext_lazy("search result kind", "Page")
+
+
+def result_label(model):
+    """The label of a search result of this page model: Story, News, Event, … or Page."""
+    if model is None:
+        return DEFAULT_RESULT_LABEL
+    return RESULT_LABELS.get(model._meta.label_lower, DEFAULT_RESULT_LABEL)
 
 
 def normalize(text):
