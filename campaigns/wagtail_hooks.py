@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from campaigns import admin_views
 from campaigns.forms import TrackingLinkForm
@@ -28,6 +28,7 @@ from campaigns.models import (
     Creator,
     TrackingLink,
 )
+from core.admin_lists import SnippetListViewSet
 
 
 def _default_locale_campaigns(request=None):
@@ -40,13 +41,13 @@ def _default_locale_creators(request=None):
     return Creator.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
-class CreatorViewSet(SnippetViewSet):
+class CreatorViewSet(SnippetListViewSet):
     model = Creator
     icon = "user"
     menu_label = _("Creators")
     menu_name = "creators"
     list_display = ["name", "handle", "platform", "locale"]
-    list_filter = ["platform", "locale"]
+    list_filter = ["platform"]
     list_export = ["name", "handle", "platform", "profile_url"]
 
 
@@ -95,7 +96,7 @@ class TrackingLinkFilterSet(WagtailFilterSet):
         fields = ["campaign", "channel", "creator"]
 
 
-class TrackingLinkViewSet(SnippetViewSet):
+class TrackingLinkViewSet(SnippetListViewSet):
     model = TrackingLink
     icon = "link"
     menu_label = _("Tracking links")
@@ -168,7 +169,7 @@ def _yen(cost):
     return f"¥{cost.amount:,}"
 
 
-class CampaignCostViewSet(SnippetViewSet):
+class CampaignCostViewSet(SnippetListViewSet):
     model = CampaignCost
     icon = "table"
     menu_label = _("Fees and budgets")

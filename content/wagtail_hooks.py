@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views import edit_translation
 
 from content import (
@@ -25,6 +24,7 @@ from content import (
     urls_admin,
 )
 from content.models import GlossaryTerm
+from core.admin_lists import SnippetListViewSet
 
 
 class DataExportMenuItem(MenuItem):
@@ -133,7 +133,7 @@ def register_translation_workflow_urls():
     ]
 
 
-class GlossaryViewSet(SnippetViewSet):
+class GlossaryViewSet(SnippetListViewSet):
     """The fixed terms: City and Contractor editors keep them, translators read them (the
     "view" permission; content.0003)."""
 

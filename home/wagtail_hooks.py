@@ -2,8 +2,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_lists import SnippetListViewSet
 from home import admin_emails, workflow_names
 from home.models import NavigationMenu, SiteIdentity, StoryTheme
 from home.roles import is_source_language, is_translator_only
@@ -15,22 +16,22 @@ workflow_names.install()
 admin_emails.install()
 
 
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(SnippetListViewSet):
     model = NavigationMenu
     icon = "list-ul"
     list_display = ["title", "location", "locale"]
-    list_filter = ["location", "locale"]
+    list_filter = ["location"]
     menu_label = _("Navigation menus")
 
 
-class SiteIdentityViewSet(SnippetViewSet):
+class SiteIdentityViewSet(SnippetListViewSet):
     model = SiteIdentity
     icon = "site"
     list_display = ["site_name", "city_name", "locale"]
     menu_label = _("Site identity")
 
 
-class StoryThemeViewSet(SnippetViewSet):
+class StoryThemeViewSet(SnippetListViewSet):
     model = StoryTheme
     icon = "tag"
     list_display = ["name", "slug", "locale"]

@@ -12,8 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin_lists import SnippetListViewSet
 from members.admin_views import MembershipFilterSet, MembershipIndexView, MembershipInspectView
 from members.models import Benefit, LoginEvent, Membership, PersonalDataAccessLog
 
@@ -41,14 +41,14 @@ register_permission_policy(
 register_permission_policy(LoginEvent, ActionsLimitedPolicy(LoginEvent, {"view"}))
 
 
-class BenefitViewSet(SnippetViewSet):
+class BenefitViewSet(SnippetListViewSet):
     model = Benefit
     icon = "pick"
     menu_label = _("Member benefits")
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["title", "provider", "valid_until", "live", "locale"]
-    list_filter = ["live", "locale"]
+    list_filter = ["live"]
 
 
 register_snippet(BenefitViewSet)

@@ -12,8 +12,9 @@ from django.views.decorators.cache import never_cache
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core.admin_lists import SnippetListViewSet
 from home.models import SiteIdentity
 from passes import services
 from passes.models import Offer, Partner, PartnerStaff
@@ -27,7 +28,7 @@ def _poster_link(partner):
     )
 
 
-class PartnerViewSet(SnippetViewSet):
+class PartnerViewSet(SnippetListViewSet):
     model = Partner
     icon = "site"
     menu_label = _("Partners")
@@ -39,21 +40,21 @@ class PartnerViewSet(SnippetViewSet):
         "locale",
         Column("poster", label=_("Poster"), accessor=_poster_link),
     ]
-    list_filter = ["category", "active", "locale"]
+    list_filter = ["category", "active"]
     search_fields = ["name"]
     list_export = ["name", "category", "address", "phone", "website", "short_code", "active"]
 
 
-class OfferViewSet(SnippetViewSet):
+class OfferViewSet(SnippetListViewSet):
     model = Offer
     icon = "tag"
     menu_label = _("Offers")
     list_display = ["title", "partner", "limit_per_pass", "total_cap", "active", "locale"]
-    list_filter = ["limit_per_pass", "active", "locale"]
+    list_filter = ["limit_per_pass", "active"]
     list_export = ["title", "partner", "benefit", "kind", "value", "limit_per_pass", "total_cap"]
 
 
-class PartnerStaffViewSet(SnippetViewSet):
+class PartnerStaffViewSet(SnippetListViewSet):
     model = PartnerStaff
     icon = "user"
     menu_label = _("Partner staff")
