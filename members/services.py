@@ -1,6 +1,7 @@
 """The membership's rules, in one place: views, the admin and commands call these."""
 
 import logging
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import reduce
 from operator import or_
@@ -221,8 +222,10 @@ def membership_from_card_token(token):
 
 
 def initials(user):
-    parts = [user.last_name, user.first_name]
-    return " ".join(f"{part.strip()[0]}." for part in parts if part and part.strip())
+    """The name as the card's check page shows it: A. S., 山○ 花○ (members.names)."""
+    from members.names import card_name
+
+    return card_name(user)
 
 
 # -- benefits -------------------------------------------------------------------------------
@@ -403,9 +406,40 @@ def send_activity_reminders(now=None):
     return sent
 
 
-def check_in(code):
-    """Mark a sign-up as attended by its check-in code; None for an unknown or cancelled code.
-    Checking in twice keeps the first time."""
+def checkin_window(activity):
+    """When check-in at `activity` is open: from settings.ACTIVITY_CHECKIN_WINDOW hours before
+    it starts until as many hours after it ends — the activity's day, not the days before
+    (attendance counts toward the premium tier). (None, None) for an ongoing activity with no
+    dates: it takes place on any day."""
+    if activity.start is None:
+        return None, None
+    margin = timedelta(hours=getattr(settings, "ACTIVITY_CHECKIN_WINDOW", 3))
+    return activity.start - margin, (activity.end or activity.start) + margin
+
+
+@dataclass
+class CheckIn:
+    """What an organizer's check-in came to. `refused` is TOO_EARLY or TOO_LATE (nothing is
+    recorded), with the window's `opens_at` and `closes_at`."""
+
+    TOO_EARLY = "too_early"
+    TOO_LATE = "too_late"
+
+    signup: ActivitySignup | None
+    first_time: bool = False
+    refused: str = ""
+    opens_at: datetime | None = None
+    closes_at: datetime | None = None
+
+    def __iter__(self):  # signup, first_time = check_in(code)
+        return iter((self.signup, self.first_time))
+
+
+def check_in(code, now=None):
+    """Mark a sign-up as attended by its check-in code, within the activity's check-in window
+    (checkin_window). An unknown or cancelled code gives CheckIn(None). Checking in twice
+    keeps the first time."""
+    now = now or timezone.now()
     code = (code or "").strip().upper().replace("-", "").replace(" ", "")
     with transaction.atomic():
         signup = (
@@ -415,18 +449,32 @@ def check_in(code):
             .first()
         )
         if signup is None:
-            return None, False
+            return CheckIn(None)
         if signup.attended_at:
-            return signup, False
-        signup.attended_at = timezone.now()
+            return CheckIn(signup)
+        opens_at, closes_at = checkin_window(signup.activity)
+        if opens_at is not None and now < opens_at:
+            return CheckIn(
+                signup, refused=CheckIn.TOO_EARLY, opens_at=opens_at, closes_at=closes_at
+            )
+        if closes_at is not None and now > closes_at:
+            return CheckIn(signup, refused=CheckIn.TOO_LATE, opens_at=opens_at, closes_at=closes_at)
+        signup.attended_at = now
         signup.save(update_fields=["attended_at"])
-    return signup, True
+    return CheckIn(signup, first_time=True)
 
 
 # -- the member's own data ------------------------------------------------------------------
 def member_data(user):
-    """Everything this site holds about the member, for the JSON and CSV downloads."""
+    """Everything this site holds about the member, for the JSON and CSV downloads.
+
+    Codes stay as stored (they are what the city's reports count), each with its label in
+    the language of the page the download was asked from beside it: "01" and "北海道"."""
+    from members.choices import AgeBand, Interest, Relationship, Tier, labels
+    from members.residence import municipality_name, prefecture_name
+
     membership = getattr(user, "membership", None)
+    statuses = dict(ActivitySignup.Status.choices)
     data = {
         "account": {
             "email": user.email,
@@ -439,6 +487,7 @@ def member_data(user):
             {
                 "activity": signup.activity.title,
                 "status": signup.status,
+                "status_label": str(statuses.get(signup.status, "")),
                 "signed_up": timezone.localtime(signup.created_at).isoformat(),
                 "attended": (
                     timezone.localtime(signup.attended_at).isoformat()
@@ -457,18 +506,26 @@ def member_data(user):
         data["membership"] = {
             "member_number": membership.member_number,
             "status": membership.status,
+            "status_label": str(membership.get_status_display()),
             "tier": membership.tier,
+            "tier_label": str(dict(Tier.choices).get(membership.tier, "")),
             "registered": timezone.localtime(membership.registered_at).isoformat(),
             "name_kana": membership.name_kana,
             "residence_prefecture": membership.residence_prefecture,
+            "residence_prefecture_label": prefecture_name(membership.residence_prefecture),
             "residence_municipality": membership.residence_municipality,
+            "residence_municipality_label": municipality_name(membership.residence_municipality),
             "residence": membership.residence,
             "age_band": membership.age_band,
+            "age_band_label": str(dict(AgeBand.choices).get(membership.age_band, "")),
             "relationships": membership.relationships,
+            "relationships_labels": labels(Relationship, membership.relationships),
             "relationship_note": membership.relationship_note,
             "interests": membership.interests,
+            "interests_labels": labels(Interest, membership.interests),
             "newsletter": membership.newsletter,
             "language": membership.language,
+            "language_label": language_name(membership.language),
             "national_registration_id": membership.national_registration_id,
             "privacy_policy_version": membership.privacy_policy_version,
             "consented": timezone.localtime(membership.consented_at).isoformat(),
@@ -476,6 +533,16 @@ def member_data(user):
     for _receiver, extra in collect_member_data.send(sender=type(user), user=user):
         data.update(extra or {})
     return data
+
+
+def language_name(code):
+    """A language's own name (日本語, English, 한국어), as the language menu shows it."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code or ""
 
 
 def delete_account(user):

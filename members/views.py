@@ -12,11 +12,13 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.hashers import make_password
+from django.db.models import Case, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -38,6 +40,7 @@ from members.forms import (
     RelationshipStep,
 )
 from members.models import ActivityPage, ActivitySignup, Benefit, Membership
+from members.names import display_name
 from members.residence import residence_label
 
 
@@ -56,7 +59,7 @@ def member_required(view):
     @login_required
     @never_cache
     def wrapper(request, *args, **kwargs):
-        membership = membership_of(request.user)
+        membership = getattr(request, "membership", None) or membership_of(request.user)
         if membership is None:
             return redirect("members:register")
         request.membership = membership
@@ -100,8 +103,27 @@ class RegistrationWizard(SessionWizardView):
         if membership_of(request.user) is not None:
             return redirect("members:my_page")
         response = super().dispatch(request, *args, **kwargs)
+        self.storage.touch()
         self.storage.persist()
         return response
+
+    def get(self, request, *args, **kwargs):
+        """A reload (or coming back from another page) resumes the step reached, with what was
+        entered; formtools would start again at step 1. A finished wizard was reset by
+        formtools; one left alone too long, or "Start again", starts fresh."""
+        if "restart" in request.GET:
+            self.storage.reset()
+            # To the plain address: a later reload must resume, not restart again.
+            return redirect(request.path)
+        if not self.storage.is_resumable(self.get_form_list()):
+            return super().get(request, *args, **kwargs)
+        step = self.storage.current_step
+        form = self.get_form(
+            step,
+            data=self.storage.get_step_data(step),
+            files=self.storage.get_step_files(step),
+        )
+        return self.render(form, resumed=True)
 
     def get_form_kwargs(self, step=None):
         if step == "profile":
@@ -240,8 +262,24 @@ def qr_svg(data, title):
     return qr.svg_inline(scale=5, border=2, title=title, svgclass="qr", lineclass=None)
 
 
-@member_required
+@login_required
+@never_cache
 def my_page(request):
+    """A member's My page; an account without a membership that holds an Entry Pass (or a
+    consultation) sees those and an invitation to register, instead of being sent into the
+    registration wizard."""
+    request.membership = membership_of(request.user)
+    if request.membership is not None:
+        return member_my_page(request)
+    sections = extra_my_page_sections(request)
+    if sections["entry_pass"] is None and not sections["consultations"]:
+        return redirect("members:register")
+    context = {"membership": None, "member_name": display_name(request.user), **sections}
+    return render(request, "members/my_page.html", context)
+
+
+@member_required
+def member_my_page(request):
     membership = request.membership
     locale = Locale.get_active()
     signups = list(
@@ -260,6 +298,7 @@ def my_page(request):
     attended = services.designated_attended_this_year(request.user)
     context = {
         "membership": membership,
+        "member_name": display_name(request.user),
         "card_qr": qr_svg(
             request.build_absolute_uri(
                 reverse("members:verify_card", args=[services.card_token(membership)])
@@ -282,13 +321,20 @@ def my_page(request):
 
 
 def extra_my_page_sections(request):
-    """What the Entry Pass and the consultation desk hold for this member."""
+    """What the Entry Pass and the consultation desk hold for this account. The models are
+    looked up by name: members never imports the apps that build on it."""
     from consultations.services import consultations_for_user
 
-    return {
-        "has_entry_pass": apps.get_model("passes", "Pass")
+    # The open pass (waiting for verification, or active) if there is one, else the latest.
+    entry_pass = (
+        apps.get_model("passes", "Pass")
         .objects.filter(user=request.user)
-        .exists(),
+        .order_by(Case(When(status__in=("pending", "active"), then=0), default=1), "-pk")
+        .first()
+    )
+    return {
+        "entry_pass": entry_pass,
+        "has_entry_pass": entry_pass is not None,
         "consultations": consultations_for_user(request.user),
     }
 
@@ -310,14 +356,15 @@ def activity_index_url(locale):
 
 @never_cache
 def verify_card(request, token):
-    """What a shop or the city sees when it scans a card: valid or not, and initials only."""
+    """What a shop or the city sees when it scans a card: valid or not, and the name partly
+    hidden (A. S., 山○ 花○)."""
     membership = services.membership_from_card_token(token)
     return render(
         request,
         "members/verify_card.html",
         {
             "valid": membership is not None,
-            "initials": services.initials(membership.user) if membership else "",
+            "card_name": services.initials(membership.user) if membership else "",
             "tier": membership.get_tier_display() if membership else "",
             "checked_at": timezone.now(),
         },
@@ -533,8 +580,26 @@ def checkin(request, code=""):
     if request.method == "POST" and form.is_valid():
         if not within_rate_limit(request, "activity_checkin", key=str(request.user.pk)):
             return render(request, "members/rate_limited.html", status=429)
-        signup, first_time = services.check_in(form.cleaned_data["code"])
-        result = {"signup": signup, "first_time": first_time}
-        if signup is None:
+        result = services.check_in(form.cleaned_data["code"])
+        if result.signup is None:
             form.add_error("code", _("No sign-up has this code. Check it and try again."))
+        elif result.refused:
+            form.add_error("code", checkin_refusal(result))
     return render(request, "members/checkin.html", {"form": form, "result": result})
+
+
+def checkin_refusal(result):
+    """Why a check-in was not recorded, with the time that matters to the organizer."""
+    title = result.signup.activity.title
+    if result.refused == result.TOO_EARLY:
+        return _(
+            "Check-in for “%(title)s” opens at %(time)s. It is only possible on the day of "
+            "the activity."
+        ) % {"title": title, "time": japan_time(result.opens_at)}
+    return _(
+        "Check-in for “%(title)s” closed at %(time)s. The activity is over; nothing was recorded."
+    ) % {"title": title, "time": japan_time(result.closes_at)}
+
+
+def japan_time(moment):
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")

@@ -6,9 +6,19 @@ balancer's probe) created a session row and a session cookie. This storage keeps
 in memory until a step has data (the first valid POST); `persist()`, called by the wizard once
 the request is handled, then writes it to the session. A wizard already in the session is read
 and written there directly, as formtools does.
+
+It also remembers when the wizard was last used, so that a reload resumes the step reached
+(RegistrationWizard.get) while a wizard left alone for IDLE_SECONDS starts fresh: on a shared
+computer the next person does not find someone else's name and address in the form.
 """
 
+import time
+
 from formtools.wizard.storage.base import BaseStorage
+
+# Long enough to look up a postcode or fetch one's kana spelling; well inside the profile
+# step's time trap (home.abuse, 24 hours), which the last step checks again.
+IDLE_SECONDS = 2 * 60 * 60
 
 
 class LazySessionStorage(BaseStorage):
@@ -38,6 +48,21 @@ class LazySessionStorage(BaseStorage):
         data = self.data
         return bool(
             data[self.step_data_key] or data[self.extra_data_key] or data[self.step_files_key]
+        )
+
+    def touch(self):
+        """Note that the wizard was used now (only once it holds a step's data)."""
+        if self.data[self.step_data_key]:
+            self.data["used_at"] = time.time()
+
+    def is_resumable(self, steps):
+        """A wizard in progress, at a known step, used within IDLE_SECONDS."""
+        data = self.data
+        used_at = data.get("used_at") or 0
+        return bool(
+            data[self.step_data_key]
+            and data[self.step_key] in steps
+            and time.time() - used_at < IDLE_SECONDS
         )
 
     def persist(self):

@@ -52,13 +52,10 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     def get_full_name(self):
-        """Family name first in Japanese (山田 花子), given name first otherwise."""
-        from django.utils.translation import get_language
+        """In the order of the name's script: 山田 花子, 김 민준, Anna Smith (members.names)."""
+        from members.names import display_name
 
-        parts = [self.last_name, self.first_name]
-        if not (get_language() or "ja").startswith("ja"):
-            parts.reverse()
-        return " ".join(part for part in parts if part).strip()
+        return display_name(self)
 
     def save(self, *args, **kwargs):
         # One address, one account, whatever case it was typed in.

@@ -16,6 +16,11 @@ from tests.factories.members import MembershipFactory, add_activity
 pytestmark = pytest.mark.django_db
 
 
+def starting_now():
+    """An activity starting in half an hour: check-in is open (see test_checkin_window)."""
+    return timezone.now() + timedelta(minutes=30)
+
+
 def test_sign_up_and_cancel_through_the_page(client, activity_index, mailoutbox):
     member = MembershipFactory()
     activity = add_activity(activity_index, capacity=5)
@@ -80,7 +85,7 @@ def test_english_sign_up_counts_for_the_japanese_activity(client, activity_index
 
 
 def test_check_in_by_code_needs_the_organizer_permission(client, activity_index):
-    activity = add_activity(activity_index, designated=True)
+    activity = add_activity(activity_index, designated=True, start=starting_now())
     member = MembershipFactory()
     signup, _ = services.sign_up(activity, member.user)
     client.force_login(member.user)
@@ -102,8 +107,8 @@ def test_check_in_by_code_needs_the_organizer_permission(client, activity_index)
 
 def test_designated_activities_attended_this_fiscal_year(activity_index):
     member = MembershipFactory()
-    designated = add_activity(activity_index, designated=True)
-    other = add_activity(activity_index, designated=False)
+    designated = add_activity(activity_index, designated=True, start=starting_now())
+    other = add_activity(activity_index, designated=False, start=starting_now())
     for activity in (designated, other):
         signup, _ = services.sign_up(activity, member.user)
         services.check_in(signup.checkin_code)
@@ -148,7 +153,8 @@ def test_reminders_go_the_day_before_and_once(activity_index, mailoutbox):
 
 def test_my_page_counts_toward_the_premium_tier(client, activity_index):
     member = MembershipFactory()
-    signup, _ = services.sign_up(add_activity(activity_index, designated=True), member.user)
+    activity = add_activity(activity_index, designated=True, start=starting_now())
+    signup, _ = services.sign_up(activity, member.user)
     services.check_in(signup.checkin_code)
     client.force_login(member.user)
     assert "<strong>1回</strong>" in client.get("/ja/members/my/").content.decode()
@@ -168,7 +174,7 @@ def test_the_check_in_qr_opens_the_organizer_screen_with_the_code(client, activi
 
 def test_a_past_or_attended_sign_up_cannot_be_cancelled(client, activity_index):
     member = MembershipFactory()
-    signup, _ = services.sign_up(add_activity(activity_index), member.user)
+    signup, _ = services.sign_up(add_activity(activity_index, start=starting_now()), member.user)
     services.check_in(signup.checkin_code)
     client.force_login(member.user)
     assert client.post(f"/ja/members/signups/{signup.pk}/cancel/").status_code == 404
