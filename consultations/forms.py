@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Channel, PlaceKind, PreferredReply, Status, Topic
-from home.abuse import HoneypotTimeTrapForm
+from home.abuse import HoneypotForm, HoneypotTimeTrapForm
 from members.names import SingleLineCharField
 from members.residence import prefecture_choices, prefecture_name
 
@@ -159,7 +159,11 @@ class ConsultationForm(HoneypotTimeTrapForm):
         ]
 
 
-class PersonReplyForm(HoneypotTimeTrapForm):
+class PersonReplyForm(HoneypotForm):
+    """The person's answer in their thread. Only a signed link (or the owner's login) opens
+    the thread, so there is no time trap: an answer sent a second after the page loaded is
+    real. The honeypot stays, and the view keeps the rate limit."""
+
     message = forms.CharField(
         label=_("Your answer"),
         max_length=4000,

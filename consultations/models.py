@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -56,6 +57,28 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
+
+# What the person sees of a status on their thread and My page: never the desk's own words
+# ("Waiting for the person" is the staff's to-do list, not a message to the person).
+PERSON_STATUS_CONTEXT = "consultation status shown to the person"
+PERSON_STATUS_LABELS = {
+    Status.NEW: pgettext_lazy(PERSON_STATUS_CONTEXT, "Received"),
+    Status.IN_PROGRESS: pgettext_lazy(PERSON_STATUS_CONTEXT, "Preparing our answer"),
+    Status.WAITING: pgettext_lazy(PERSON_STATUS_CONTEXT, "Answered"),
+    Status.RESOLVED: pgettext_lazy(PERSON_STATUS_CONTEXT, "Resolved"),
+    Status.CLOSED: pgettext_lazy(PERSON_STATUS_CONTEXT, "Closed"),
+}
+PERSON_STATUS_NOTES = {
+    # %(date)s: the promised answer date (working_days.answer_due_date).
+    Status.NEW: _("We have received your consultation and will answer by %(date)s."),
+    Status.IN_PROGRESS: _("We are preparing our answer."),
+    Status.WAITING: _("We have replied; please answer below if you have more questions."),
+    Status.RESOLVED: _(
+        "We have answered your consultation. If you have another question, write to us below."
+    ),
+    Status.CLOSED: _("This consultation is closed. If you write to us below, we will reopen it."),
+}
+AWAITING_FIRST_ANSWER_NOTE = _("We are preparing our answer and will send it by %(date)s.")
 
 
 class PreferredReply(models.TextChoices):
@@ -187,6 +210,37 @@ class Consultation(models.Model):
     @property
     def is_open(self):
         return self.status in OPEN_STATUSES
+
+    @property
+    def answer_due_date(self):
+        """The day the desk promised to answer by (weekends, national holidays and the desk's
+        closed days not counted); None once answered."""
+        from consultations.working_days import answer_due_date
+
+        if self.first_response_at is not None:
+            return None
+        return answer_due_date(self.created_at)
+
+    @property
+    def person_status_label(self):
+        return PERSON_STATUS_LABELS[Status(self.status)]
+
+    @property
+    def person_status_note(self):
+        """One sentence for the person: what happens next, with the promised date while the
+        first answer is still to come."""
+        from consultations.working_days import format_date_with_weekday
+
+        status = Status(self.status)
+        due = self.answer_due_date if status in (Status.NEW, Status.IN_PROGRESS) else None
+        if due is not None:
+            note = AWAITING_FIRST_ANSWER_NOTE
+            if status == Status.NEW:
+                note = PERSON_STATUS_NOTES[Status.NEW]
+            return note % {"date": format_date_with_weekday(due)}
+        if status == Status.NEW:
+            return PERSON_STATUS_NOTES[Status.IN_PROGRESS]
+        return PERSON_STATUS_NOTES[status]
 
 
 class ConsultationTopic(models.Model):

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from consultations import working_days
 from consultations.models import (
     OPEN_STATUSES,
     Attachment,
@@ -45,7 +46,8 @@ def link_max_age_days():
 
 
 def response_days():
-    return getattr(settings, "CONSULTATION_RESPONSE_DAYS", 3)
+    """The working days the desk promises to answer within (consultations.working_days)."""
+    return working_days.answer_working_days()
 
 
 def retention_days():
@@ -327,21 +329,11 @@ def _attach(message, files):
 
 
 # -- filters for the inbox ------------------------------------------------------------------
-def business_days_before(when, days):
-    """The same time of day `days` working days (Monday to Friday, Japan time) earlier.
-    Public holidays are not skipped."""
-    local = timezone.localtime(when, JST)
-    while days > 0:
-        local -= timedelta(days=1)
-        if local.weekday() < 5:
-            days -= 1
-    return local
-
-
 def overdue_q(now=None):
-    """No first response after CONSULTATION_RESPONSE_DAYS working days, still open (the form
-    promises an answer within that many working days)."""
-    limit = business_days_before(now or timezone.now(), response_days())
+    """Still open with no first response after its due date: the date the page and the
+    acknowledgement promised (working_days.answer_due_date: weekends, national holidays and
+    the desk's closed days not counted)."""
+    limit = working_days.overdue_received_before(now)
     return Q(first_response_at__isnull=True, created_at__lt=limit, status__in=OPEN_STATUSES)
 
 
@@ -453,6 +445,8 @@ def build_email(delivery):
         else:
             context["thread_url"] = thread_url(consultation, language)
             context["link_days"] = link_max_age_days()
+            # The page's promise, the same setting and calendar (consultations.working_days).
+            context["response_days"] = response_days()
             if delivery.kind == Delivery.Kind.ACKNOWLEDGEMENT:
                 subject = _("[%(site)s] We have received your consultation (%(reference)s)")
             else:
@@ -684,7 +678,7 @@ def member_consultations_data(sender=None, user=None, **kwargs):
                 "received": _iso(c.created_at),
                 "first_response": _iso(c.first_response_at),
                 "closed": _iso(c.closed_at),
-                "status": str(c.get_status_display()),
+                "status": str(c.person_status_label),
                 "topics": [str(label) for label in c.topic_labels],
                 "channel": str(c.get_channel_display()),
                 "name": c.name,

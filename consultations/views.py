@@ -11,7 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from consultations import services
+from consultations import services, working_days
 from consultations.forms import ConsultationForm, PersonReplyForm
 from consultations.models import Attachment, Consultation, Message
 from home.abuse import within_rate_limit
@@ -107,6 +107,7 @@ def _render(page, request, form, step, status=200, **extra):
             "step": step,
             "privacy_policy_page": policy_page,
             "response_days": services.response_days(),
+            "desk_closed_days": working_days.desk_closed_days(),
             **extra,
         }
     )

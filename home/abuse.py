@@ -1,5 +1,7 @@
 """Protection every public form shares: a cache-backed rate limit, a honeypot and a signed
 time trap (no CAPTCHA: it shuts out people using screen readers and costs every visitor).
+A form behind a signed personal link (the person's consultation thread) keeps the honeypot and
+the rate limit but has no time trap: the link is the proof, and a quick answer is a real one.
 
 Rate limits reuse allauth's limiter, so a form counts clients the way the login does (the
 address behind TRUSTED_PROXY_COUNT proxies) and shares its cache (Redis in production). Each
@@ -22,16 +24,42 @@ def within_rate_limit(request, action, key=None):
     return ratelimit.consume(request, action=action, key=key)
 
 
-class HoneypotTimeTrapForm(forms.Form):
-    """Mix into a public form: ``class ConsultationForm(HoneypotTimeTrapForm, forms.ModelForm)``.
+class HoneypotForm(forms.Form):
+    """The honeypot alone, for forms whose link already proves a person: the answer in a
+    person's signed thread. It has no time trap, so an answer typed at once is accepted and an
+    answer written over a long evening has not expired.
 
     `website` is hidden from people (CSS and the accessibility tree); bots fill it in.
-    `form_started` carries a signed time: a form sent back faster than a person can fill it in
-    (settings.FORM_TIME_TRAP_SECONDS), or after a day, is refused with a message to try again.
-    Render both with ``{% include "includes/form_traps.html" %}``.
+    Render it with ``{% include "includes/form_traps.html" %}``.
     """
 
     website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    TRAP_FIELDS = ("website",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Your message could not be sent. Please try again."))
+        return cleaned
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name not in self.TRAP_FIELDS]
+
+
+class HoneypotTimeTrapForm(HoneypotForm):
+    """Mix into a public form: ``class ConsultationForm(HoneypotTimeTrapForm, forms.ModelForm)``.
+
+    The honeypot of HoneypotForm, and `form_started`, a signed time: the first submission of a
+    form, sent back faster than a person can fill it in (settings.FORM_TIME_TRAP_SECONDS), or
+    after a day, is refused with a message to try again.
+    Render both with ``{% include "includes/form_traps.html" %}``.
+    """
+
     form_started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     TRAP_FIELDS = ("website", "form_started")
@@ -39,13 +67,10 @@ class HoneypotTimeTrapForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.initial["form_started"] = signing.dumps(time.time(), salt=TIME_TRAP_SALT)
 
     def clean(self):
-        cleaned = super().clean()
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("Your message could not be sent. Please try again."))
+        cleaned = super().clean()  # the honeypot first
         try:
             started = float(
                 signing.loads(
@@ -65,6 +90,3 @@ class HoneypotTimeTrapForm(forms.Form):
                 _("That was faster than we expected. Please check your entries and send again.")
             )
         return cleaned
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name not in self.TRAP_FIELDS]

@@ -37,8 +37,9 @@ def test_in_progress_is_not_an_answer_and_a_first_response_is_kept(demo_site, st
     assert consultation.first_response_at == first
 
 
-def test_overdue_counts_working_days_not_weekends(demo_site):
-    # Friday 10:00 Japan time; three working days later is Wednesday 10:00.
+def test_overdue_from_the_day_after_the_promised_date(demo_site):
+    # Received Friday 10:00 Japan time; three working days: Mon, Tue, Wed. The person is
+    # promised Wednesday, so the inbox calls it overdue from Thursday 00:00, not before.
     friday = timezone.datetime(2030, 5, 10, 10, 0, tzinfo=JST)
     assert friday.weekday() == 4
     consultation = ConsultationFactory(created_at=friday)
@@ -46,12 +47,22 @@ def test_overdue_counts_working_days_not_weekends(demo_site):
     def overdue(now):
         return Consultation.objects.filter(services.overdue_q(now), pk=consultation.pk).exists()
 
+    assert consultation.answer_due_date.isoformat() == "2030-05-15"
     assert not overdue(friday + timedelta(days=4, hours=1))  # Tuesday: 2 working days
-    assert not overdue(friday + timedelta(days=5, minutes=-1))  # Wednesday 09:59
-    assert overdue(friday + timedelta(days=5, hours=1))  # Wednesday 11:00
+    assert not overdue(timezone.datetime(2030, 5, 15, 23, 59, tzinfo=JST))  # Wednesday
+    assert overdue(timezone.datetime(2030, 5, 16, 0, 0, tzinfo=JST))  # Thursday
 
 
-def test_business_days_before_skips_saturday_and_sunday():
-    monday = timezone.datetime(2030, 5, 13, 9, 0, tzinfo=JST)
-    assert services.business_days_before(monday, 1).date().isoformat() == "2030-05-10"
-    assert services.business_days_before(monday, 3).date().isoformat() == "2030-05-08"
+def test_overdue_waits_for_a_national_holiday_and_the_year_end_closure(demo_site):
+    # Monday 28 December 2026: 29 Dec – 3 Jan closed, so due Wednesday 6 January 2027.
+    consultation = ConsultationFactory(
+        created_at=timezone.datetime(2026, 12, 28, 15, 0, tzinfo=JST)
+    )
+
+    def overdue(day):
+        now = timezone.datetime(*day, 9, 0, tzinfo=JST)
+        return Consultation.objects.filter(services.overdue_q(now), pk=consultation.pk).exists()
+
+    assert consultation.answer_due_date.isoformat() == "2027-01-06"
+    assert not overdue((2027, 1, 6))
+    assert overdue((2027, 1, 7))

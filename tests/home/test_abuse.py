@@ -8,10 +8,16 @@ from django.core import signing
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 
-from home.abuse import TIME_TRAP_SALT, HoneypotTimeTrapForm, within_rate_limit
+from home.abuse import TIME_TRAP_SALT, HoneypotForm, HoneypotTimeTrapForm, within_rate_limit
 
 
 class MessageForm(HoneypotTimeTrapForm):
+    message = forms.CharField()
+
+
+class SignedLinkAnswerForm(HoneypotForm):
+    """Like the answer in a person's signed consultation thread."""
+
     message = forms.CharField()
 
 
@@ -68,6 +74,19 @@ def test_a_day_old_form_has_expired():
 def test_the_traps_are_not_among_the_visible_fields():
     names = [field.name for field in MessageForm().visible_fields()]
     assert names == ["message"]
+
+
+@override_settings(FORM_TIME_TRAP_SECONDS=3)
+def test_a_form_behind_a_signed_link_has_no_time_trap():
+    # Sent at once, and without any start time at all: both accepted.
+    assert SignedLinkAnswerForm({"message": "すぐ返信します"}).is_valid()
+    assert "form_started" not in SignedLinkAnswerForm().fields
+
+
+def test_a_form_behind_a_signed_link_keeps_the_honeypot():
+    form = SignedLinkAnswerForm({"message": "spam", "website": "http://spam"})
+    assert not form.is_valid()
+    assert [f.name for f in SignedLinkAnswerForm().visible_fields()] == ["message"]
 
 
 @override_settings(ACCOUNT_RATE_LIMITS={"consultation_submit": "2/m/ip"})
