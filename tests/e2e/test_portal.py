@@ -241,3 +241,58 @@ def test_contractor_story_is_published_only_after_city_approval(page, new_contex
     expect(visitor.get_by_role("heading", level=1)).to_have_text(STORY_TITLE)
     expect(visitor.get_by_text(STORY_SUMMARY).first).to_be_visible()
     assert_no_axe_violations(visitor)  # a story without a hero image or body
+
+
+def _clear_caches():
+    """The live server runs in this process: clearing the caches shows the change at once."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_story_without_a_photo_keeps_the_grid_even(page, site_url, language):
+    """The newest story loses its photo: its card keeps a drawn placeholder of the photo's size,
+    so in the first row of the grid every photo box has the same height and every title starts
+    on the same line (issue 16, point 6)."""
+    from home.models import StoryPage
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site_url}/{language}/stories/")
+    first_href = page.locator("main .story-card .card__title a").first.get_attribute("href")
+    story = next(
+        s for s in StoryPage.objects.filter(locale__language_code=language) if s.url == first_href
+    )
+    photo = story.hero_image
+    assert photo is not None, "the demo's stories have photos"
+    try:
+        story.hero_image = None
+        story.save_revision().publish()
+        _clear_caches()
+        page.goto(f"{site_url}/{language}/stories/")
+        cards = page.locator("main .card-grid > .story-card")
+        expect(cards.first.locator(".image-placeholder")).to_be_visible()
+        boxes = cards.evaluate_all(
+            """cards => cards.map(card => {
+                const picture = card.querySelector('.card__image').getBoundingClientRect();
+                const title = card.querySelector('.card__title').getBoundingClientRect();
+                return {top: Math.round(card.getBoundingClientRect().top),
+                        pictureHeight: picture.height, pictureWidth: picture.width,
+                        titleTop: title.top};
+            })"""
+        )
+        row = [box for box in boxes if box["top"] == boxes[0]["top"]]
+        assert len(row) >= 2, boxes  # the desktop grid has several cards in a row
+        placeholder, *others = row
+        for other in others:
+            assert abs(placeholder["pictureHeight"] - other["pictureHeight"]) <= 1, row
+            assert abs(placeholder["titleTop"] - other["titleTop"]) <= 1, row
+        assert placeholder["pictureHeight"] == pytest.approx(
+            placeholder["pictureWidth"] * 9 / 16, abs=1
+        )
+        assert_no_axe_violations(page)
+    finally:
+        story.hero_image = photo
+        story.save_revision().publish()
+        _clear_caches()
