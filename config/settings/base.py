@@ -281,10 +281,23 @@ ENTRY_PASS_MARGIN_DAYS = env.int("ENTRY_PASS_MARGIN_DAYS", default=1)
 ENTRY_PASS_CODE_WINDOW_SECONDS = env.int("ENTRY_PASS_CODE_WINDOW_SECONDS", default=60)
 ENTRY_PASS_MAX_STAY_DAYS = env.int("ENTRY_PASS_MAX_STAY_DAYS", default=90)
 
-# The consultation desk: how long the person's link works, when an unanswered consultation is
-# overdue, how long personal data of closed ones is kept, and the largest attachment.
+# The consultation desk: how long the person's link works, the working days within which the
+# desk promises an answer (page, thank-you page, acknowledgement e-mail and the inbox's
+# "overdue" all use consultations.working_days: weekends and Japan's national holidays are not
+# counted), how long personal data of closed ones is kept, and the largest attachment.
 CONSULTATION_LINK_MAX_AGE_DAYS = env.int("CONSULTATION_LINK_MAX_AGE_DAYS", default=90)
 CONSULTATION_RESPONSE_DAYS = env.int("CONSULTATION_RESPONSE_DAYS", default=3)
+# Days ("MM-DD") the desk is closed every year, not counted as working days either: by default
+# the city's year-end closure, 29 December to 3 January (a municipality's holidays by its
+# ordinance, 地方自治法 4条の2). Empty for a desk that answers then.
+CONSULTATION_DESK_CLOSED_DAYS = env.list(
+    "CONSULTATION_DESK_CLOSED_DAYS",
+    default=["12-29", "12-30", "12-31", "01-01", "01-02", "01-03"],
+)
+# Activity check-in (members.services.checkin_window) is open from this many hours before an
+# activity starts until this many hours after it ends: on the activity's day only, so that
+# attendance counted toward the premium tier is real attendance.
+ACTIVITY_CHECKIN_WINDOW = env.int("ACTIVITY_CHECKIN_WINDOW", default=3)
 CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=365)
 # Attachments are kept outside MEDIA_ROOT (never served by the web server; views stream them
 # after checking who asks). Back this directory up with the media.

@@ -36,3 +36,11 @@ if DEBUG:
     # Security keys over plain http (open the site as http://localhost:8000, not 127.0.0.1:
     # browsers refuse an IP address as the WebAuthn relying party).
     MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+
+# `make run` is also the demo a city is shown: "not found" and server errors answer with the
+# site's own pages in the visitor's language, not Django's technical pages (the list of every
+# URL pattern, a traceback); the traceback still goes to the console. Last in MIDDLEWARE, so
+# the language-prefix, slash and Wagtail redirects still apply to a 404.
+# TECHNICAL_ERROR_PAGES=True in .env shows Django's pages while developing.
+if DEBUG and not env.bool("TECHNICAL_ERROR_PAGES", default=False):
+    MIDDLEWARE = [*MIDDLEWARE, "config.middleware.SiteErrorPagesMiddleware"]  # noqa: F405

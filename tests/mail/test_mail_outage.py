@@ -103,7 +103,9 @@ def test_entry_pass_application_survives_the_outage(client, demo_site, queued_ma
     waiting_for("visitor@example.jp")
 
     message = delivered_once(queued_mail, "visitor@example.jp")
-    assert message["Subject"] == "Please Confirm Your Email Address"
+    assert message["Subject"] == (
+        "[Tsunagaru Tomakomai] Confirm your e-mail address to receive your Entry Pass"
+    )
     link = link_in(message, r"https?://\S+/accounts/confirm-email/\S+/")
     client.post(link.split("testserver", 1)[1])
     assert Pass.objects.get(user__email="visitor@example.jp").status == PassStatus.ACTIVE
@@ -117,7 +119,7 @@ def test_password_reset_survives_the_outage(client, demo_site, queued_mail):
     waiting_for("forgetful@example.jp")
 
     message = delivered_once(queued_mail, "forgetful@example.jp")
-    assert message["Subject"] == "Password Reset Email"
+    assert message["Subject"] == "[Tsunagaru Tomakomai] Set a new password"
     link = link_in(message, r"https?://\S+/accounts/password/reset/key/\S+/")
     assert client.get(link.split("testserver", 1)[1], follow=True).status_code == 200
 
@@ -133,7 +135,7 @@ def test_login_code_survives_the_outage_and_the_late_code_still_logs_in(
     waiting_for("coder@example.jp")
 
     message = delivered_once(queued_mail, "coder@example.jp")
-    assert message["Subject"] == "Sign-In Code"
+    assert message["Subject"] == "[Tsunagaru Tomakomai] Your login code"
     code = re.search(r"^([A-Z0-9]{4}-[A-Z0-9]{4})\r?$", text_of(message), re.MULTILINE).group(1)
     response = client.post("/en/accounts/login/code/confirm/", {"code": code})
     assert response.status_code == 302
@@ -169,7 +171,9 @@ def test_the_welcome_email_is_queued_through_an_outage(
         membership = member_services.activate_membership(membership)
     waiting_for("welcome@example.jp")
     message = delivered_once(queued_mail, "welcome@example.jp")
-    assert message["Subject"] == f"Welcome, furusato resident {membership.member_number}"
+    assert message["Subject"] == (
+        f"[Tsunagaru Tomakomai] Welcome, furusato resident {membership.member_number}"
+    )
 
 
 def test_an_activity_sign_up_email_is_queued_through_an_outage(
@@ -185,7 +189,7 @@ def test_an_activity_sign_up_email_is_queued_through_an_outage(
     assert created
     waiting_for("joiner@example.jp")
     message = delivered_once(queued_mail, "joiner@example.jp")
-    assert message["Subject"].startswith("You are signed up:")
+    assert message["Subject"].startswith("[Tsunagaru Tomakomai] You are signed up:")
 
 
 def test_the_consultation_desk_keeps_its_own_deliveries_through_an_outage(
