@@ -4,10 +4,14 @@ import re
 
 from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.core import signals
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.http import Http404, QueryDict
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
+from django.utils.log import log_response
 
-from config.views import page_not_found
+from config.views import page_not_found, server_error
 
 _FIRST_SEGMENT = re.compile(r"^/([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)(?:/|$)")
 
@@ -111,3 +115,52 @@ class ControlCharacterMiddleware:
             if form is not None:
                 request.POST = form
         return self.get_response(request)
+
+
+class SiteErrorPagesMiddleware:
+    """With DEBUG on (`make run`), answer "not found" and server errors with the site's own
+    pages, in the request's language, as production does, instead of Django's technical pages
+    (the list of every URL pattern, a traceback with settings): `make run` is also the demo a
+    city is shown. The traceback still goes to the console (the django.request log).
+
+    Last in MIDDLEWARE, so that the middleware around it treats these pages as it does in
+    production: LocaleMiddleware and CommonMiddleware still redirect a 404 to the address with
+    a language prefix or a slash, Wagtail's redirects still apply. Set
+    TECHNICAL_ERROR_PAGES=True in .env to see Django's pages while developing.
+    Does nothing when DEBUG is off: Django's handler404 and handler500 answer then.
+    """
+
+    # Django answers these with its 403 and 400 views; only with DEBUG on a 400 carries a
+    # traceback, which a developer wants for a bad request (e.g. a host not in ALLOWED_HOSTS).
+    LEFT_TO_DJANGO = (PermissionDenied, BadRequest, SuspiciousOperation, MultiPartParserError)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # No URL pattern matched (Wagtail's pages match any path under a language prefix, so
+        # this is an address such as /admin/no-such-screen/): no view ran, and Django's
+        # handler made its technical 404 page.
+        if settings.DEBUG and response.status_code == 404 and request.resolver_match is None:
+            response = page_not_found(request, Http404())
+        return response
+
+    def process_exception(self, request, exception):
+        if not settings.DEBUG or isinstance(exception, self.LEFT_TO_DJANGO):
+            return None
+        if isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        # What Django does for an uncaught exception, with the site's page as the answer: the
+        # signal error reporters listen to, and the log record with the traceback.
+        signals.got_request_exception.send(sender=None, request=request)
+        response = server_error(request)
+        log_response(
+            "%s: %s",
+            response.reason_phrase,
+            request.path,
+            response=response,
+            request=request,
+            exception=exception,
+        )
+        return response

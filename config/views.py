@@ -21,11 +21,26 @@ def page_not_found(request, exception=None):
     return response
 
 
+def error_page_language(request):
+    """The language of an error page: the address's own (/ko/…), else the one LocaleMiddleware
+    chose for the request (cookie, browser), else the site's. Never the language the thread
+    kept from an earlier request, which an error raised before LocaleMiddleware would get."""
+    supported = {code for code, _name in settings.LANGUAGES}
+    for language in (
+        translation.get_language_from_path(request.path_info),
+        getattr(request, "LANGUAGE_CODE", None),
+    ):
+        if language in supported:
+            return language
+    return settings.LANGUAGE_CODE
+
+
 def server_error(request):
     """Rendered without the database or context processors: they may be what failed."""
     template = loader.get_template("500.html")
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
+    language = error_page_language(request)
+    with translation.override(language):
+        return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))
 
 
 @require_GET
