@@ -9,6 +9,16 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The site's public address: e-mails, the sitemap, .ics files, share links, /go/ short links
+# and their QR codes start with it (seed_demo points the default Wagtail site at it on every
+# run). `make run` and `make seed` use where they serve, http://$(HOST):$(PORT), unless
+# WAGTAILADMIN_BASE_URL is set on the command line, in the environment or in .env
+# (DJANGO_ENV_FILE).
+ifeq ($(origin WAGTAILADMIN_BASE_URL),undefined)
+ifeq ($(shell grep -Es '^[[:space:]]*(export[[:space:]]+)?WAGTAILADMIN_BASE_URL[[:space:]]*=' $(or $(DJANGO_ENV_FILE),.env)),)
+run seed: export WAGTAILADMIN_BASE_URL := http://$(HOST):$(PORT)
+endif
+endif
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 # Two pytest-xdist workers (each with its own test database and live server); tests are handed
 # out in collection order, so every worker runs the tests that flush the database
@@ -19,7 +29,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench messages makemessages migrate seed lint format ci clean system-deps browser-deps report-deps
 
-run: $(VENV)/.runtime report-deps messages migrate seed ## serve the demo site on http://127.0.0.1:8000
+run: $(VENV)/.runtime report-deps messages migrate seed ## serve the demo site on http://127.0.0.1:8000 (make run PORT=8123: on another port)
 	@echo "Tsunagaru: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -41,6 +41,13 @@ DEMO_MODULES = [
 ]
 
 
+def site_address(base_url):
+    """(hostname, port) of a Wagtail Site answering at base_url: http://127.0.0.1:8123 →
+    ("127.0.0.1", 8123); https://city.example.jp → ("city.example.jp", 443)."""
+    base = urlsplit(base_url)
+    return base.hostname or "localhost", base.port or (443 if base.scheme == "https" else 80)
+
+
 def demo_modules():
     return [import_module(name) for name in DEMO_MODULES if find_spec(name) is not None]
 
@@ -93,12 +100,19 @@ class Command(BaseCommand):
             self.print_logins()
 
     def ensure_site(self, home):
-        """The default site answers at WAGTAILADMIN_BASE_URL (its canonical URLs use it)."""
-        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        """Point the default site at WAGTAILADMIN_BASE_URL, on every run: page URLs in the
+        sitemap, .ics files, share links, /go/ short links and their QR codes start with the
+        site's hostname and port, and `make run PORT=8123` (or a demo server moved to its own
+        domain) must not keep printing the address of the first seed."""
+        hostname, port = site_address(settings.WAGTAILADMIN_BASE_URL)
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        if site.pk is None or site.hostname == "localhost":
-            site.hostname = base.hostname or "localhost"
-            site.port = base.port or (443 if base.scheme == "https" else 80)
+        taken = Site.objects.filter(hostname=hostname, port=port).exclude(pk=site.pk).first()
+        if taken is not None:
+            raise CommandError(
+                f"WAGTAILADMIN_BASE_URL is {settings.WAGTAILADMIN_BASE_URL}, but the site "
+                f"“{taken}” already answers at {hostname}:{port}: change one of them."
+            )
+        site.hostname, site.port = hostname, port
         site.root_page = home
         site.save()
         return site
@@ -162,4 +176,5 @@ class Command(BaseCommand):
             for email, label in getattr(module, "LOGINS", []):
                 self.stdout.write(f"  {email:<24} {label}")
         self.print_two_factor()
-        self.stdout.write("Site: http://127.0.0.1:8000/  Admin: http://127.0.0.1:8000/admin/")
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(f"Site: {base}/  Admin: {base}/admin/")
