@@ -40,6 +40,14 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # Every account is opened by the registration wizard (with its privacy consent) or the
+    # Entry Pass application; allauth's bare sign-up leads to the wizard (?next kept), and the
+    # adapter keeps allauth's sign-up form closed behind it.
+    path(
+        "accounts/signup/",
+        RedirectView.as_view(pattern_name="members:register", query_string=True),
+        name="signup_to_registration",
+    ),
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search_view, name="search"),
     path("members/", include("members.urls")),

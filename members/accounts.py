@@ -46,10 +46,30 @@ def open_account(request, email, password=None, password_hash=None, **names):
 
 
 def send_verification(request, user):
-    """E-mail the verification link (allauth's confirmation) to the user's primary address."""
+    """E-mail the verification link to the user's primary address, the way allauth's own
+    sign-up does: the login waits in this browser's session at allauth's e-mail verification
+    stage, so that opening the link in the same browser within ACCOUNT_LOGIN_TIMEOUT logs the
+    person in (ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION; allauth refuses it anywhere else: a link
+    read by someone else must not log them in). The adapter then sends them to their card or
+    their pass; in another browser they log in first and land there after."""
+    from allauth.account import app_settings
+    from allauth.account.internal.flows.login import perform_login
+    from allauth.account.models import Login
+
     address = EmailAddress.objects.filter(user=user, primary=True).first()
-    if address is not None and not address.verified:
-        address.send_confirmation(request, signup=True)
+    if address is None or address.verified:
+        return
+    # allauth's stage sends the e-mail (once, rate-limited per address) and stashes the login;
+    # its response (the "verification sent" page) is not used: the caller shows its own.
+    perform_login(
+        request,
+        Login(
+            user=user,
+            email_verification=app_settings.EmailVerificationMethod.MANDATORY,
+            signup=True,
+            email=address.email,
+        ),
+    )
 
 
 def has_verified_email(user):

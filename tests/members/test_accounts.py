@@ -1,4 +1,5 @@
-"""Accounts: e-mail is the login; allauth runs sign-up, verification, login (password or
+"""Accounts: e-mail is the login; the registration wizard and the Entry Pass application open
+accounts (tests/accounts/test_sign_up_paths.py), allauth runs verification, login (password or
 e-mailed code), password reset and logout; failed logins are rate-limited."""
 
 import re
@@ -9,7 +10,9 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.db import IntegrityError
+from django.test import Client
 
+from tests.accounts.journeys import register
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 User = get_user_model()
@@ -49,13 +52,8 @@ def test_user_model_is_in_the_first_migration():
 
 
 @pytest.mark.django_db
-def test_signup_requires_email_verification_before_login(client, demo_site):
-    response = client.post(
-        "/ja/accounts/signup/",
-        {"email": "new@example.jp", "password1": DEFAULT_PASSWORD, "password2": DEFAULT_PASSWORD},
-    )
-    assert response.status_code == 302
-    assert response["Location"] == "/ja/accounts/confirm-email/"
+def test_registration_requires_email_verification_before_login(client, demo_site):
+    register(client, "ja", "new@example.jp")
     user = User.objects.get(email="new@example.jp")
     assert not EmailAddress.objects.get(user=user).verified
     assert not logged_in_user(client).is_authenticated
@@ -64,12 +62,13 @@ def test_signup_requires_email_verification_before_login(client, demo_site):
     assert "つながる苫小牧" in mail.outbox[0].subject + mail.outbox[0].body
 
     # Logging in before verifying does not start a session; it re-sends the link.
-    client.post("/ja/accounts/login/", {"login": "new@example.jp", "password": DEFAULT_PASSWORD})
-    assert not logged_in_user(client).is_authenticated
+    other = Client()
+    other.post("/ja/accounts/login/", {"login": "new@example.jp", "password": DEFAULT_PASSWORD})
+    assert not logged_in_user(other).is_authenticated
 
     link = re.search(r"http://testserver(/\S+/accounts/confirm-email/\S+/)", mail.outbox[0].body)
     assert link, mail.outbox[0].body
-    client.post(link.group(1))
+    other.post(link.group(1))
     assert EmailAddress.objects.get(user=user).verified
 
 
@@ -192,21 +191,6 @@ def test_logged_in_member_sent_to_login_sees_it_instead_of_a_redirect_loop(clien
     response = client.get("/admin/")
     assert response.status_code == 302
     assert client.get(response["Location"]).status_code == 200
-
-
-@pytest.mark.django_db
-def test_signup_honeypot_stops_bots(client, demo_site):
-    client.post(
-        "/ja/accounts/signup/",
-        {
-            "email": "bot@example.jp",
-            "password1": DEFAULT_PASSWORD,
-            "password2": DEFAULT_PASSWORD,
-            "website": "http://spam.example.com",
-        },
-    )
-    assert not User.objects.filter(email="bot@example.jp").exists()
-    assert len(mail.outbox) == 0
 
 
 @pytest.mark.django_db
