@@ -20,9 +20,16 @@ TEXT = {
         "send": "送信する",
         "thanks": "ご相談を受け付けました",
         "answer_button": "お返事を送る",
-        "waiting": "相談者の返事待ち",
-        "in_progress": "対応中",
+        "answer_time": "3営業日以内にお返事します。",
+        "due": re.compile(
+            r"3営業日以内（\d{4}年\d{1,2}月\d{1,2}日（[月火水木金]）まで）にお返事します。"
+        ),
+        "waiting": "回答済み",
+        "waiting_note": "回答をお送りしました。",
+        "internal_waiting": "相談者の返事待ち",
+        "in_progress": "回答準備中",
         "error": "お名前を入力してください。",
+        "too_fast": "送信が早すぎました",
     },
     "en": {
         "topic": "Two-region living",
@@ -31,9 +38,14 @@ TEXT = {
         "send": "Send",
         "thanks": "We have received your consultation",
         "answer_button": "Send your answer",
-        "waiting": "Waiting for the person",
-        "in_progress": "In progress",
+        "answer_time": "We answer within 3 working days.",
+        "due": re.compile(r"We will answer within 3 working days, by \w+day, \w+ \d{1,2}, \d{4}\."),
+        "waiting": "Answered",
+        "waiting_note": "We have replied; please answer below if you have more questions.",
+        "internal_waiting": "Waiting for the person",
+        "in_progress": "Preparing our answer",
         "error": "Enter your name.",
+        "too_fast": "That was faster than we expected.",
     },
 }
 
@@ -54,6 +66,7 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     text = TEXT[language]
     page.goto(f"{site_url}/{language}/consultation/")
     expect(page.locator("#id_topics_0")).to_be_visible()
+    expect(page.locator(".consultation-answer-time")).to_contain_text(text["answer_time"])
     assert_no_axe_violations(page)
 
     # A validation error: the name is missing.
@@ -75,6 +88,7 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     assert_no_axe_violations(page)
     page.get_by_role("button", name=text["send"], exact=True).click()
     expect(page.locator(".consultation-thanks")).to_contain_text(text["thanks"])
+    expect(page.locator(".consultation-due")).to_contain_text(text["due"])
     reference = page.locator(".consultation-reference strong").inner_text()
     assert re.fullmatch(r"C-\d{4}-\d{5}", reference)
     assert_no_axe_violations(page)
@@ -106,8 +120,12 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     page.context.clear_cookies()
     page.goto(f"{site_url}{thread_url}")
     expect(page.locator(".consultation-message--reply")).to_contain_text("家具付き短期賃貸")
+    # In the person's words, never the desk's own status.
     expect(page.locator(".consultation-status")).to_have_text(text["waiting"])
+    expect(page.locator(".consultation-status-note")).to_contain_text(text["waiting_note"])
+    expect(page.locator("main")).not_to_contain_text(text["internal_waiting"])
     assert_no_axe_violations(page)
+    # Answered at once after the page loaded: no time trap on the signed thread.
     page.locator("#id_message").fill("ありがとうございます。7月に内見できますか。")
     page.get_by_role("button", name=text["answer_button"]).click()
     expect(page.locator(".consultation-status")).to_have_text(text["in_progress"])
@@ -141,3 +159,36 @@ def test_consultation_from_form_to_reply_and_answer(page, site_url, language):
     expect(page.locator("#id_message_error")).to_be_visible()
     expect(page.locator("#id_message")).to_have_attribute("aria-invalid", "true")
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_quick_answer_in_the_thread_is_accepted_a_quick_first_form_is_not(
+    page, site_url, settings, language
+):
+    """The time trap guards a public form's first submission, not the person's answer."""
+    from consultations import services
+    from consultations.models import Consultation, Message
+    from tests.factories.consultations import ConsultationFactory
+
+    settings.FORM_TIME_TRAP_SECONDS = 30
+    text = TEXT[language]
+    consultation = ConsultationFactory(language=language)
+    page.goto(f"{site_url}/{language}/consultation/thread/{services.thread_token(consultation)}/")
+    page.locator("#id_message").fill("すぐにお返事します。")
+    page.get_by_role("button", name=text["answer_button"]).click()
+    expect(page.locator(".consultation-messages")).to_contain_text("すぐにお返事します。")
+    assert Message.objects.filter(consultation=consultation, body="すぐにお返事します。").exists()
+
+    before = Consultation.objects.count()
+    page.goto(f"{site_url}/{language}/consultation/")
+    page.get_by_label(text["topic"], exact=True).check()
+    page.locator("#id_message").fill("夏だけ苫小牧で暮らしたいです。")
+    page.locator("#id_name").fill("苫小牧 花子")
+    page.locator("#id_email").fill(f"quick-{language}@example.com")
+    page.locator("#id_residence_prefecture").select_option(label=text["prefecture"])
+    page.locator("#id_consent").check()
+    page.get_by_role("button", name=text["check"]).click()
+    expect(page.get_by_role("alert")).to_contain_text(text["too_fast"])
+    expect(page.locator(".consultation-confirm")).to_have_count(0)
+    assert_no_axe_violations(page)
+    assert Consultation.objects.count() == before
