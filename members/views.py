@@ -98,6 +98,7 @@ class RegistrationWizard(SessionWizardView):
     template_name = "members/register.html"
     # No session (row or cookie) until the first step is sent: see members/wizard_storage.py.
     storage_name = "members.wizard_storage.LazySessionStorage"
+    MOVED = "moved"  # set when a step was left by Next or Back: see redirect_to_current_step
 
     def dispatch(self, request, *args, **kwargs):
         if membership_of(request.user) is not None:
@@ -108,22 +109,29 @@ class RegistrationWizard(SessionWizardView):
         return response
 
     def get(self, request, *args, **kwargs):
-        """A reload (or coming back from another page) resumes the step reached, with what was
-        entered; formtools would start again at step 1. A finished wizard was reset by
-        formtools; one left alone too long, or "Start again", starts fresh."""
+        """The step reached, with what was entered: after Next or Back, on a reload, or when
+        the person comes back from another page (formtools would start at step 1). A finished
+        wizard was reset by formtools; one left alone too long, or "Start again", starts
+        fresh."""
         if "restart" in request.GET:
             self.storage.reset()
-            # To the plain address: a later reload must resume, not restart again.
-            return redirect(request.path)
+            # Without "restart" (a later reload must resume, not restart again); a "next"
+            # the wizard was opened with stays.
+            query = request.GET.copy()
+            del query["restart"]
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
         if not self.storage.is_resumable(self.get_form_list()):
             return super().get(request, *args, **kwargs)
+        # After Next or Back (redirect_to_current_step) this is the step itself; otherwise
+        # the person came back to it, and is told so.
+        resumed = not self.storage.data.pop(self.MOVED, False)
         step = self.storage.current_step
         form = self.get_form(
             step,
             data=self.storage.get_step_data(step),
             files=self.storage.get_step_files(step),
         )
-        return self.render(form, resumed=True)
+        return self.render(form, resumed=resumed)
 
     def get_form_kwargs(self, step=None):
         if step == "profile":
@@ -154,7 +162,19 @@ class RegistrationWizard(SessionWizardView):
         for name in PASSWORD_FIELDS:
             data.pop(name, None)
         self.storage.set_step_data(self.steps.current, data)
-        return super().render_goto_step(goto_step, **kwargs)
+        self.storage.current_step = goto_step
+        return self.redirect_to_current_step()
+
+    def render_next_step(self, form, **kwargs):
+        self.storage.current_step = self.steps.next
+        return self.redirect_to_current_step()
+
+    def redirect_to_current_step(self):
+        """Post/redirect/get: each step is shown by a GET of the wizard's address, so that the
+        browser's reload asks for the step again (get() resumes it) instead of sending the
+        last form a second time or starting over."""
+        self.storage.data[self.MOVED] = True
+        return redirect(self.request.get_full_path())
 
     def get_form_initial(self, step):
         user = self.request.user

@@ -31,7 +31,7 @@ def test_a_reload_resumes_the_step_reached_with_what_was_entered(client, demo_si
     assert 'href="?restart=1"' in html
     # Back from the resumed step shows the profile as it was typed.
     response = client.post(
-        URL, {f"{PREFIX}-current_step": "interests", "wizard_goto_step": "profile"}
+        URL, {f"{PREFIX}-current_step": "interests", "wizard_goto_step": "profile"}, follow=True
     )
     html = response.content.decode()
     assert step_shown(response) == "2"
