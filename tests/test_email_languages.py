@@ -379,8 +379,7 @@ def test_consultation_acknowledgement_and_staff_reply(
         language,
         "[%(site)s] We have received your consultation (%(reference)s)",
         [
-            "Thank you for your consultation. We have received it and will answer within a "
-            "few working days.",
+            "Thank you for your consultation. We have received it.",
             "Reference number",
         ],
     )
