@@ -1,7 +1,8 @@
 """Issue 16 on a phone (390×844), in Japanese and English: reloading the registration wizard
 mid-way resumes the step reached (Back still works, "Start again" starts at step 1); a
 pass-only account's My page shows its Entry Pass and invites it to register; the card check
-shows the member's name partly hidden. axe-core on every state."""
+shows the member's name partly hidden; an organizer's check-in days early is refused with when
+it opens. axe-core on every state."""
 
 import re
 
@@ -123,3 +124,31 @@ def test_the_card_check_shows_the_name_partly_hidden(phone, site_url, language):
     expect(page.locator(".card-check__name")).to_have_text("山○ 花○")
     expect(page.get_by_text("花子")).to_have_count(0)
     assert_no_axe_violations(page)
+
+
+def test_a_check_in_days_early_is_refused_with_when_it_opens(page, site_url):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from home.demo_content import DEMO_PASSWORD
+    from members.models import ActivityIndexPage
+    from tests.factories.members import add_activity
+
+    index = ActivityIndexPage.objects.get(locale__language_code="ja")
+    start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    activity = add_activity(index, start=start + timedelta(days=12), title="海岸清掃（点検用）")
+    try:
+        signup, _ = services.sign_up(activity, MembershipFactory().user)
+        log_in(page, site_url, "city@example.jp", DEMO_PASSWORD)
+        for language, button in (("ja", "チェックイン"), ("en", "Check in")):
+            page.goto(f"{site_url}/{language}/members/checkin/{signup.checkin_code}/")
+            page.get_by_role("button", name=button, exact=True).click()
+            alert = page.get_by_role("alert")
+            expect(alert).to_contain_text("海岸清掃（点検用）")
+            expect(alert).to_contain_text("6:00" if language == "ja" else "6 a.m.")
+            assert_no_axe_violations(page)
+        signup.refresh_from_db()
+        assert signup.attended_at is None
+    finally:
+        activity.delete()
