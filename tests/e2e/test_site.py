@@ -40,11 +40,15 @@ def test_login_form_with_errors_passes_axe(page, site_url):
 
 def test_language_switcher_moves_between_japanese_and_english(page, site_url):
     page.goto(f"{site_url}/ja/")
-    page.get_by_role("navigation", name="言語").get_by_role("link", name="English").click()
+    languages = page.get_by_role("navigation", name="言語")
+    languages.get_by_role("button").click()
+    languages.get_by_role("link", name="English").click()
     expect(page).to_have_url(f"{site_url}/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tomakomai: a second place to live.")
-    page.get_by_role("navigation", name="Language").get_by_role("link", name="日本語").click()
+    languages = page.get_by_role("navigation", name="Language")
+    languages.get_by_role("button").click()
+    languages.get_by_role("link", name="日本語").click()
     expect(page).to_have_url(f"{site_url}/ja/")
     expect(page.get_by_role("heading", level=1)).to_have_text("苫小牧と、もうひとつの暮らしを。")
 
@@ -58,10 +62,18 @@ def test_skip_link_and_switcher_work_by_keyboard(page, site_url):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#main$"))
     expect(page.locator("main")).to_be_focused()
-    # Tab from the top reaches the English link and Enter follows it.
+    # Tab from the top reaches the language button; Enter opens it, Tab reaches English.
     page.goto(f"{site_url}/ja/")
-    english = page.get_by_role("link", name="English")
+    languages = page.get_by_role("navigation", name="言語")
+    button = languages.get_by_role("button")
     for _ in range(10):
+        page.keyboard.press("Tab")
+        if button.evaluate("el => el === document.activeElement"):
+            break
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    english = languages.get_by_role("link", name="English")
+    for _ in range(5):
         page.keyboard.press("Tab")
         if english.evaluate("el => el === document.activeElement"):
             break
