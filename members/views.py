@@ -354,7 +354,6 @@ def extra_my_page_sections(request):
     )
     return {
         "entry_pass": entry_pass,
-        "has_entry_pass": entry_pass is not None,
         "consultations": consultations_for_user(request.user),
     }
 
