@@ -145,6 +145,7 @@ def registration_profile_step(client, password):
             "profile-website": "",
             "profile-form_started": signing.dumps(time.time() - 60, salt=TIME_TRAP_SALT),
         },
+        follow=True,  # a valid step redirects to the wizard's next step
     )
 
 
