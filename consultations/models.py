@@ -60,13 +60,15 @@ OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
 
 # What the person sees of a status on their thread and My page: never the desk's own words
 # ("Waiting for the person" is the staff's to-do list, not a message to the person).
-PERSON_STATUS_CONTEXT = "consultation status shown to the person"
+# (The context is written out in each call: xgettext extracts literal contexts only.)
 PERSON_STATUS_LABELS = {
-    Status.NEW: pgettext_lazy(PERSON_STATUS_CONTEXT, "Received"),
-    Status.IN_PROGRESS: pgettext_lazy(PERSON_STATUS_CONTEXT, "Preparing our answer"),
-    Status.WAITING: pgettext_lazy(PERSON_STATUS_CONTEXT, "Answered"),
-    Status.RESOLVED: pgettext_lazy(PERSON_STATUS_CONTEXT, "Resolved"),
-    Status.CLOSED: pgettext_lazy(PERSON_STATUS_CONTEXT, "Closed"),
+    Status.NEW: pgettext_lazy("consultation status shown to the person", "Received"),
+    Status.IN_PROGRESS: pgettext_lazy(
+        "consultation status shown to the person", "Preparing our answer"
+    ),
+    Status.WAITING: pgettext_lazy("consultation status shown to the person", "Answered"),
+    Status.RESOLVED: pgettext_lazy("consultation status shown to the person", "Resolved"),
+    Status.CLOSED: pgettext_lazy("consultation status shown to the person", "Closed"),
 }
 PERSON_STATUS_NOTES = {
     # %(date)s: the promised answer date (working_days.answer_due_date).
