@@ -520,6 +520,9 @@ class Pass(models.Model):
     number = models.CharField(_("pass number"), max_length=8, unique=True, default=new_short_code)
     # Keys the rotating code; never shown, never leaves the server.
     secret = models.CharField(max_length=64, default=new_pass_secret, editable=False)
+    # How many of the pass's codes the counters have accepted. The code is keyed on it too, so
+    # an accepted code is replaced at once: the visitor's screen never shows a used code again.
+    code_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("Entry Pass")
@@ -602,19 +605,25 @@ class Use(models.Model):
 
 
 class UsedPassCode(models.Model):
-    """A rotating pass code that has been accepted once; it cannot be accepted again."""
+    """A pass code that a counter accepted: the pass's code generation it belonged to (each
+    generation is accepted once, then the pass moves on to the next) and its time window."""
 
     entry_pass = models.ForeignKey(Pass, on_delete=models.CASCADE, related_name="+")
     window = models.BigIntegerField()
+    generation = models.PositiveIntegerField(default=0)
     used_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["entry_pass", "window"], name="passes_code_once")
+            # Backs up the locked read in redeem_offer: two counters typing the same code at the
+            # same moment cannot both have it accepted.
+            models.UniqueConstraint(
+                fields=["entry_pass", "generation"], name="passes_code_generation_once"
+            )
         ]
 
     def __str__(self):
-        return f"{self.entry_pass_id}:{self.window}"
+        return f"{self.entry_pass_id}:{self.generation}:{self.window}"
 
 
 PARTNER_STAFF_GROUP = "Partner staff"

@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
@@ -74,6 +74,12 @@ def open_pass_of(user):
     """The user's pending or active pass; a pass past its last day is expired first."""
     expire_stale_passes(user=user)
     return Pass.objects.filter(user=user, status__in=OPEN_STATUSES).first()
+
+
+def active_pass_of(user, today=None):
+    """The user's active pass if it is valid today, read without writing (for polling)."""
+    entry_pass = Pass.objects.filter(user=user, status=PassStatus.ACTIVE).first()
+    return entry_pass if entry_pass is not None and entry_pass.is_usable(today) else None
 
 
 def expire_stale_passes(user=None, today=None):
@@ -158,14 +164,21 @@ def current_window(now=None):
     return int(now.timestamp()) // code_window_seconds()
 
 
-def _otp(entry_pass, window):
-    message = f"{entry_pass.pk}:{window}".encode()
-    digest = hmac.new(entry_pass.secret.encode(), message, hashlib.sha256).digest()
+def _otp(entry_pass, window, generation=None):
+    """Six digits keyed on the pass's secret, the time window and the code generation (how
+    many codes the counters have accepted: an accepted code is replaced at once)."""
+    if generation is None:
+        generation = entry_pass.code_generation
+    # Generation 0 keeps the message of the codes before generations existed.
+    message = f"{entry_pass.pk}:{window}" + (f":{generation}" if generation else "")
+    digest = hmac.new(entry_pass.secret.encode(), message.encode(), hashlib.sha256).digest()
     return f"{int.from_bytes(digest[:4], 'big') % 1_000_000:06d}"
 
 
 def pass_code(entry_pass, now=None):
-    """The code shown on the pass now: the pass number and a six-digit code of this window."""
+    """The code shown on the pass now: the pass number and a six-digit code of this window and
+    of the pass's current code generation, so never a code a counter has already accepted.
+    `entry_pass` must be freshly read (views read the open pass on every request)."""
     return f"{entry_pass.number}-{_otp(entry_pass, current_window(now))}"
 
 
@@ -175,10 +188,19 @@ def seconds_left(now=None):
 
 
 class CodeRefused(Exception):
-    def __init__(self, message, wrong=True):
+    def __init__(self, message, wrong=True, reason="wrong"):
         super().__init__(message)
         self.message = message
         self.wrong = wrong  # counts towards the wrong-code rate limit
+        self.reason = reason  # "wrong", "expired" or "used"
+
+
+def _code_used():
+    return CodeRefused(
+        _("This pass code has already been used. Ask the visitor for a new one."),
+        wrong=False,
+        reason="used",
+    )
 
 
 def normalise_code(text):
@@ -199,24 +221,38 @@ def parse_pass_code(text):
     return number, otp
 
 
+RECENT_WINDOWS = 60  # how far back a refused code is recognised as expired or used
+
+
 def code_window_of(entry_pass, otp, now=None):
-    """The window of a code that is valid now (this window or the one before)."""
+    """The window of a code that is valid now: of the pass's current code generation, from
+    this window or the one before. Otherwise CodeRefused, saying when the code is one of the
+    pass's recent codes that has been used (or belongs to a used generation) or has expired."""
     if entry_pass is None:
         raise CodeRefused(_("This pass code is wrong. Ask the visitor to show it again."))
     window = current_window(now)
     for candidate in (window, window - 1):
         if hmac.compare_digest(_otp(entry_pass, candidate), otp):
             return candidate
+    recent = range(window, window - RECENT_WINDOWS, -1)
+    used_generations = set(
+        UsedPassCode.objects.filter(
+            entry_pass=entry_pass, window__gt=window - RECENT_WINDOWS
+        ).values_list("generation", flat=True)
+    )
+    for generation in sorted(used_generations, reverse=True):
+        if any(hmac.compare_digest(_otp(entry_pass, w, generation), otp) for w in recent):
+            raise _code_used()
     # A code from a few minutes ago: a screenshot, most likely.
-    for candidate in range(window - 2, window - 60, -1):
-        if hmac.compare_digest(_otp(entry_pass, candidate), otp):
-            raise CodeRefused(
-                _(
-                    "This pass code has expired. Ask the visitor to open the pass on their "
-                    "phone: the code changes every minute."
-                ),
-                wrong=False,
-            )
+    if any(hmac.compare_digest(_otp(entry_pass, w), otp) for w in recent[2:]):
+        raise CodeRefused(
+            _(
+                "This pass code has expired. Ask the visitor to open the pass on their "
+                "phone: the code changes every minute."
+            ),
+            wrong=False,
+            reason="expired",
+        )
     raise CodeRefused(_("This pass code is wrong. Ask the visitor to show it again."))
 
 
@@ -307,7 +343,6 @@ def _refuse(reason):
         "used": _("This offer has already been used with this pass."),
         "used_today": _("This offer has already been used with this pass today."),
         "cap": _("This offer has reached its limit and has ended. Thank you."),
-        "code_used": _("This pass code has already been used. Ask the visitor for a new one."),
         "no_pass": _("You need an active Entry Pass to use the offers."),
     }
     raise RedemptionRefused(reason, messages[reason])
@@ -330,7 +365,6 @@ def redeem_offer(
     key=None,
     partner=None,
     staff=None,
-    code_window=None,
     now=None,
     holder=None,
     code=None,
@@ -344,7 +378,8 @@ def redeem_offer(
     `key` returns the first use (replayed=True) instead of an error or a second use.
     Give `holder` (a user) instead of `entry_pass_id` to lock that user's open pass, or `code`
     (the visitor's rotating pass code, as typed) to lock the pass it names and check it (raises
-    CodeRefused); a code's window is then accepted once.
+    CodeRefused). An accepted code moves the pass on to its next code generation in the same
+    transaction: the code is never accepted again, and the visitor's screen shows a new one.
     """
     now = now or timezone.now()
     day = timezone.localdate(now)
@@ -354,6 +389,7 @@ def redeem_offer(
     try:
         with transaction.atomic():
             passes = Pass.objects.select_for_update()
+            otp = None
             if holder is not None:
                 entry_pass = passes.filter(user=holder, status__in=OPEN_STATUSES).first()
                 if entry_pass is None:
@@ -361,7 +397,8 @@ def redeem_offer(
             elif code is not None:
                 number, otp = parse_pass_code(code)
                 entry_pass = passes.filter(number=number).first()
-                code_window = code_window_of(entry_pass, otp, now)
+                if entry_pass is None:
+                    code_window_of(None, otp, now)  # raises: no such pass
             else:
                 entry_pass = passes.get(pk=entry_pass_id)
             # One query finds both a replayed request and an earlier use that the limit counts.
@@ -379,7 +416,10 @@ def redeem_offer(
             )
             replay = next((use for use in found if key and use.idempotency_key == key), None)
             if replay is not None:
+                # A double tap: its code was accepted by the first tap and is used up now.
                 return Redemption(replay, replayed=True)
+            # Read under the lock: the generation cannot move on before this use commits.
+            code_window = code_window_of(entry_pass, otp, now) if otp is not None else None
             if entry_pass.status != PassStatus.ACTIVE:
                 _refuse("pass_inactive")
             if not entry_pass.is_usable(day):
@@ -395,9 +435,16 @@ def redeem_offer(
                 if Use.objects.filter(offer=offer).count() >= offer.total_cap:
                     _refuse("cap")
             if code_window is not None:
-                # A code already accepted breaks the unique constraint: see below.
+                # A generation already accepted breaks the unique constraint: see below.
                 stage = "code"
-                UsedPassCode.objects.create(entry_pass=entry_pass, window=code_window)
+                UsedPassCode.objects.create(
+                    entry_pass=entry_pass,
+                    window=code_window,
+                    generation=entry_pass.code_generation,
+                )
+                Pass.objects.filter(pk=entry_pass.pk).update(
+                    code_generation=F("code_generation") + 1
+                )
                 stage = "use"
             use = Use.objects.create(
                 entry_pass=entry_pass,
@@ -412,7 +459,7 @@ def redeem_offer(
             )
     except IntegrityError:  # the database's constraints caught what slipped past the checks
         if stage == "code":
-            _refuse("code_used")
+            raise _code_used() from None
         _refuse("used" if limit == LimitPerPass.ONCE else "used_today")
     use.offer = offer
     return Redemption(use)

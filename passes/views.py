@@ -108,7 +108,16 @@ def mine(request):
         services.localize_titles([use.offer for use in uses])
         services.localize_titles([use.partner for use in uses], "name")
         context["uses"] = uses
+        # The last use took the code shown a moment ago: say why the code is a new one.
+        context["code_just_used"] = bool(
+            uses
+            and uses[0].via == Use.VIA_STAFF
+            and (timezone.now() - uses[0].used_at).total_seconds() <= CODE_USED_NOTICE_SECONDS
+        )
     return render(request, "passes/mine.html", context)
+
+
+CODE_USED_NOTICE_SECONDS = 2 * 60
 
 
 def _code_context(request, entry_pass):
@@ -123,19 +132,29 @@ def _code_context(request, entry_pass):
         "code": code,
         "code_qr": qr_svg(url, _("QR code of your pass code")),
         "seconds_left": services.seconds_left(),
+        # Not secret: how many codes have been accepted. passes.js tells the visitor when it
+        # moves on (their code was just used) and shows the new code at once.
+        "code_generation": entry_pass.code_generation,
     }
 
 
 @_private
 @login_required
 def code_json(request):
-    """The current code for passes.js, which refreshes the pass without reloading it."""
-    entry_pass = services.open_pass_of(request.user)
-    if entry_pass is None or entry_pass.status != PassStatus.ACTIVE:
+    """The current code for passes.js, which asks every few seconds so that a code a counter
+    has just accepted is replaced on the visitor's screen at once. A read only (one query):
+    the pass page itself expires passes past their last day."""
+    entry_pass = services.active_pass_of(request.user)
+    if entry_pass is None:
         raise Http404
     context = _code_context(request, entry_pass)
     return JsonResponse(
-        {"code": context["code"], "svg": context["code_qr"], "seconds": context["seconds_left"]}
+        {
+            "code": context["code"],
+            "svg": context["code_qr"],
+            "seconds": context["seconds_left"],
+            "generation": context["code_generation"],
+        }
     )
 
 

@@ -94,3 +94,25 @@ def test_simultaneous_applications_give_one_open_pass():
     results = run_together(create, count=10)
     assert Pass.objects.filter(user=user, status__in=["pending", "active"]).count() == 1
     assert sum(isinstance(r, Pass) for r in results) == 1, results
+
+
+def test_twenty_counters_typing_the_same_pass_code_at_once_accept_it_once():
+    """The code's generation is read under the pass's lock: one counter's use moves the pass on
+    to a new code before the next counter reads it."""
+    ensure_wagtail_base()
+    offer = OfferFactory(limit_per_pass="unlimited")
+    entry_pass = PassFactory()
+    code = services.pass_code(entry_pass)
+
+    def use(n):
+        return services.redeem_offer(None, offer, via="staff", key=f"counter-{n}", code=code)
+
+    results = run_together(use)
+    successes = [r for r in results if isinstance(r, services.Redemption)]
+    used = [r for r in results if isinstance(r, services.CodeRefused) and r.reason == "used"]
+    assert len(successes) == 1, results
+    assert len(used) == THREADS - 1, results
+    assert Use.objects.filter(offer=offer).count() == 1
+    entry_pass.refresh_from_db()
+    assert entry_pass.code_generation == 1
+    assert services.pass_code(entry_pass) != code

@@ -169,9 +169,12 @@ def test_tampered_and_malformed_codes_are_refused():
 def test_a_code_cannot_be_used_twice():
     offer = OfferFactory(limit_per_pass="unlimited")
     entry_pass = PassFactory()
-    _pass, window = services.verify_pass_code(services.pass_code(entry_pass))
-    redeem(entry_pass, offer, via=Use.VIA_STAFF, code_window=window)
-    assert refused(entry_pass, offer, via=Use.VIA_STAFF, code_window=window) == "code_used"
+    code = services.pass_code(entry_pass)
+    services.redeem_offer(None, offer, via=Use.VIA_STAFF, code=code)
+    with pytest.raises(services.CodeRefused) as info:
+        services.redeem_offer(None, offer, via=Use.VIA_STAFF, code=code)
+    assert info.value.reason == "used" and not info.value.wrong
+    assert Use.objects.filter(offer=offer).count() == 1
 
 
 def test_poster_tokens_are_signed_and_versioned():
