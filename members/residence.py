@@ -215,6 +215,10 @@ class ResidenceFields(forms.Form):
         cleaned = super().clean()
         prefecture = cleaned.get("residence_prefecture")
         municipality = cleaned.get("residence_municipality") or ""
+        if self.has_error("residence_municipality"):
+            # The form's own check refused the choice (the pass: the city itself) and took it
+            # out of cleaned_data; "choose your municipality" would be a second, false error.
+            return cleaned
         if prefecture and prefecture != OVERSEAS and not municipality:
             self.add_error("residence_municipality", _("Choose your municipality."))
         elif prefecture and not is_valid_residence(prefecture, municipality):
