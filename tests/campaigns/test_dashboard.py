@@ -329,7 +329,7 @@ def test_dashboard_page_shows_the_tables(client, world):
         assert f'id="{table}"' in html
     assert "春の苫小牧キャンペーン" in html and "秋山 亜紀" in html and "t-press-0401" in html
     assert "¥65,000" in html and "¥21,667" in html and "75.0%" in html
-    assert '<th scope="col"' in html and "<caption>" in html
+    assert '<th scope="col"' in html and '<caption id="table-campaign-caption">' in html
     # Each campaign opens the same period for that campaign alone.
     drill_down = (
         f"?date_from={world.date_from}&amp;date_to={world.date_to}&amp;campaign={world.spring.pk}"

@@ -264,12 +264,13 @@ def test_a_story_without_a_photo_keeps_the_grid_even(page, site_url, language):
     story = next(
         s for s in StoryPage.objects.filter(locale__language_code=language) if s.url == first_href
     )
+    # (Another browser test may have added a newer story without a photo: it is the case here.)
     photo = story.hero_image
-    assert photo is not None, "the demo's stories have photos"
     try:
-        story.hero_image = None
-        story.save_revision().publish()
-        _clear_caches()
+        if photo is not None:
+            story.hero_image = None
+            story.save_revision().publish()
+            _clear_caches()
         page.goto(f"{site_url}/{language}/stories/")
         cards = page.locator("main .card-grid > .story-card")
         expect(cards.first.locator(".image-placeholder")).to_be_visible()
@@ -293,6 +294,7 @@ def test_a_story_without_a_photo_keeps_the_grid_even(page, site_url, language):
         )
         assert_no_axe_violations(page)
     finally:
-        story.hero_image = photo
-        story.save_revision().publish()
-        _clear_caches()
+        if photo is not None:
+            story.hero_image = photo
+            story.save_revision().publish()
+            _clear_caches()
