@@ -164,8 +164,6 @@ def test_registration_accepts_a_japanese_passphrase(client, demo_site):
     assert 'name="interests-newsletter"' in text  # on to the next step
 
 
-# passes/forms.py does not validate the password yet: the change is requested in
-# var/readme/login-requests.md. Remove this marker when it is applied (strict: it then fails).
 @pytest.mark.parametrize(("password", "message"), REFUSED)
 def test_pass_application_refuses_weak_passwords(client, demo_site, password, message):
     response = client.post("/en/pass/apply/", application(password=password))
