@@ -147,6 +147,15 @@ def code_json(request):
     entry_pass = services.active_pass_of(request.user)
     if entry_pass is None:
         raise Http404
+    # The screen already shows the code of this window and generation: say so without drawing
+    # the QR code again (an open pass asks every few seconds). Neither number is secret.
+    window, generation = services.current_window(), entry_pass.code_generation
+    if request.GET.get("window") == str(window) and request.GET.get("generation") == str(
+        generation
+    ):
+        return JsonResponse(
+            {"unchanged": True, "seconds": services.seconds_left(), "generation": generation}
+        )
     context = _code_context(request, entry_pass)
     return JsonResponse(
         {
@@ -154,6 +163,7 @@ def code_json(request):
             "svg": context["code_qr"],
             "seconds": context["seconds_left"],
             "generation": context["code_generation"],
+            "window": window,
         }
     )
 

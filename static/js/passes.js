@@ -5,7 +5,7 @@
 // the completion screen shows the time it was opened.
 (function () {
   "use strict";
-  var POLL_SECONDS = 3;
+  var POLL_SECONDS = 5;
   var box = document.querySelector("[data-pass-code]");
   if (box && window.fetch) {
     var seconds = parseInt(box.getAttribute("data-seconds"), 10) || 60;
@@ -13,18 +13,22 @@
     var secondsEl = box.querySelector("[data-pass-code-seconds]");
     var codeEl = box.querySelector("[data-pass-code-text]");
     var notice = box.querySelector("[data-pass-code-notice]");
+    var windowIndex = "";
     var waiting = false;
     var sincePoll = 0;
     var refresh = function () {
       if (waiting) return;
       waiting = true;
       sincePoll = 0;
-      fetch(box.getAttribute("data-url"), { credentials: "same-origin", cache: "no-store" })
+      // The window and generation of the code on screen: unchanged, the answer is short.
+      var url = box.getAttribute("data-url") + "?generation=" + generation + "&window=" + windowIndex;
+      fetch(url, { credentials: "same-origin", cache: "no-store" })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (data) {
           waiting = false;
           if (!data) return;
-          if (data.code !== codeEl.textContent) {
+          if (data.window !== undefined) windowIndex = String(data.window);
+          if (!data.unchanged && data.code !== codeEl.textContent) {
             codeEl.textContent = data.code;
             box.querySelector(".pass-qr").innerHTML = data.svg;
           }

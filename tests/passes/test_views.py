@@ -307,6 +307,26 @@ def test_pass_page_shows_a_rotating_code_and_qr(client, counter):
     assert client.get("/en/pass/code.json").status_code == 404
 
 
+def test_an_open_pass_asking_again_gets_a_short_answer_until_its_code_changes(client, counter):
+    """passes.js asks every few seconds with the window and generation of the code on screen:
+    while they are current the answer carries no code and no QR drawing; once a counter has
+    accepted the code (a new generation) the answer is the new code."""
+    entry_pass = counter["pass"]
+    client.force_login(entry_pass.user)
+    first = client.get("/en/pass/code.json").json()
+    known = {"window": first["window"], "generation": first["generation"]}
+    again = client.get("/en/pass/code.json", known).json()
+    if again.get("unchanged") is None:  # the minute turned over between the two requests
+        known["window"] = again["window"]
+        again = client.get("/en/pass/code.json", known).json()
+    assert again["unchanged"] is True and "code" not in again and "svg" not in again
+    entry_pass.code_generation += 1
+    entry_pass.save(update_fields=["code_generation"])
+    moved = client.get("/en/pass/code.json", known).json()
+    assert moved["code"] == services.pass_code(entry_pass) != first["code"]
+    assert "<svg" in moved["svg"]
+
+
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
