@@ -61,6 +61,8 @@ def member_required(view):
     def wrapper(request, *args, **kwargs):
         membership = getattr(request, "membership", None) or membership_of(request.user)
         if membership is None:
+            if getattr(view, "open_to_every_account", False):
+                return view(request, *args, **kwargs)
             return redirect("members:register")
         request.membership = membership
         current = services.site_settings().privacy_policy_version
@@ -74,6 +76,13 @@ def member_required(view):
 def allowed_without_consent(view):
     """Downloading or deleting one's data never waits for a new consent."""
     view.allowed_without_consent = True
+    return view
+
+
+def open_to_every_account(view):
+    """Downloading or deleting one's data is for every account, registered or not (an Entry
+    Pass holder's account holds personal data too)."""
+    view.open_to_every_account = True
     return view
 
 
@@ -437,6 +446,7 @@ def edit_profile(request):
 
 @member_required
 @allowed_without_consent
+@open_to_every_account
 def download_data(request, fmt):
     data = services.member_data(request.user)
     stamp = timezone.localdate().isoformat()
@@ -484,6 +494,7 @@ def flatten_to_csv(data):
 
 @member_required
 @allowed_without_consent
+@open_to_every_account
 def delete_account(request):
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -10,4 +10,7 @@ class PassesConfig(AppConfig):
     verbose_name = _("Entry Pass")
 
     def ready(self):
-        from passes import signals  # noqa: F401
+        from members.signals import collect_member_data
+        from passes import services, signals  # noqa: F401
+
+        collect_member_data.connect(services.holder_data, dispatch_uid="passes.holder_data")

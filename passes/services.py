@@ -565,3 +565,40 @@ def partner_counts(partner, today=None):
         .order_by("pk")
     )
     return localize_titles(list(rows))
+
+
+# -- the holder's own data ------------------------------------------------------------------
+def holder_data(sender, user, **kwargs):
+    """The holder's passes and their uses, for the account's JSON and CSV downloads (members'
+    collect_member_data signal): a pass-only account downloads what the site holds too."""
+    passes = user.entry_passes.order_by("created_at").prefetch_related(
+        "uses__offer", "uses__partner"
+    )
+    return {
+        "entry_passes": [
+            {
+                "number": entry_pass.number,
+                "status": entry_pass.status,
+                "status_label": str(entry_pass.get_status_display()),
+                "residence_prefecture": entry_pass.residence_prefecture,
+                "residence_municipality": entry_pass.residence_municipality,
+                "stay_from": entry_pass.stay_from.isoformat(),
+                "stay_until": entry_pass.stay_until.isoformat(),
+                "purpose": entry_pass.purpose,
+                "purpose_label": str(entry_pass.get_purpose_display()),
+                "party_size": entry_pass.party_size,
+                "valid_from": entry_pass.valid_from.isoformat(),
+                "valid_until": entry_pass.valid_until.isoformat(),
+                "applied": timezone.localtime(entry_pass.created_at).isoformat(),
+                "uses": [
+                    {
+                        "offer": use.offer.title,
+                        "partner": use.partner.name,
+                        "used": timezone.localtime(use.used_at).isoformat(),
+                    }
+                    for use in entry_pass.uses.all()
+                ],
+            }
+            for entry_pass in passes
+        ]
+    }
