@@ -2,6 +2,7 @@
 partner's printable poster (the Entry Pass figures are in reports)."""
 
 import segno
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -84,8 +85,10 @@ def poster(request, pk):
         translation_key=partner.translation_key, locale__language_code="en"
     ).first()
     token = services.poster_token(partner)
+    # A poster is printed and stays on the counter for months: its QR code opens the site's
+    # public address (WAGTAILADMIN_BASE_URL), whatever host the editor printed it from.
     with translation.override("ja"):
-        url = request.build_absolute_uri(reverse("passes:partner", args=[token]))
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("passes:partner", args=[token])
     qr = segno.make(url, error="m").svg_inline(scale=8, border=2, svgclass="poster__qr")
     cities = {}
     for language in ("ja", "en"):

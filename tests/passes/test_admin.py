@@ -35,6 +35,21 @@ def test_poster_has_the_signed_url_qr_and_short_code(client, demo_site):
     assert services.poster_token(partner) in html
 
 
+def test_the_posters_qr_code_opens_the_public_address(client, demo_site, settings):
+    """Printed from the admin at whatever address, the poster's QR code opens the site's
+    public address."""
+    import segno
+
+    settings.WAGTAILADMIN_BASE_URL = "https://tsunagaru.example.jp"
+    client.force_login(UserFactory(groups=["City editors"]))
+    partner = Partner.objects.get(slug="hokkitei", locale__language_code="ja")
+    html = client.get(f"/admin/entry-pass/poster/{partner.pk}/").content.decode()
+    token = services.poster_token(partner)
+    url = f"https://tsunagaru.example.jp/ja/pass/p/{token}/"
+    expected = segno.make(url, error="m").svg_inline(scale=8, border=2, svgclass="poster__qr")
+    assert expected in html
+
+
 def test_poster_and_figures_are_not_for_everyone(client, demo_site):
     partner = Partner.objects.filter(locale__language_code="ja").first()
     client.force_login(UserFactory(groups=["Contractor editors"]))
