@@ -81,6 +81,11 @@ PERSON_STATUS_NOTES = {
     Status.CLOSED: _("This consultation is closed. If you write to us below, we will reopen it."),
 }
 AWAITING_FIRST_ANSWER_NOTE = _("We are preparing our answer and will send it by %(date)s.")
+# The promised date has passed without an answer: never a promise for a day already gone.
+LATE_FIRST_ANSWER_NOTE = _(
+    "We are sorry to keep you waiting. We are preparing our answer and will send it as soon as "
+    "we can."
+)
 
 
 class PreferredReply(models.TextChoices):
@@ -235,6 +240,8 @@ class Consultation(models.Model):
 
         status = Status(self.status)
         due = self.answer_due_date if status in (Status.NEW, Status.IN_PROGRESS) else None
+        if due is not None and due < timezone.localdate():
+            return LATE_FIRST_ANSWER_NOTE
         if due is not None:
             note = AWAITING_FIRST_ANSWER_NOTE
             if status == Status.NEW:

@@ -52,6 +52,20 @@ def test_a_new_consultation_shows_the_promised_date(client, demo_site):
     assert "We have received your consultation and will answer by " in html
 
 
+def test_a_consultation_past_its_promised_date_promises_no_day_already_gone(client, demo_site):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    consultation = ConsultationFactory(
+        language="en", created_at=timezone.now() - timedelta(days=30)
+    )
+    url = f"/en/consultation/thread/{services.thread_token(consultation)}/"
+    html = client.get(url).content.decode()
+    assert "We are sorry to keep you waiting." in html
+    assert "will answer by" not in html and "will send it by" not in html
+
+
 def test_my_page_list_uses_the_person_facing_label(demo_site, rf):
     from django.template.loader import render_to_string
 
