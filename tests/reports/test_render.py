@@ -64,9 +64,11 @@ def poppler(tool, path, *options):
 def pdf_objects(data):
     """The PDF's objects as bytes, object streams inflated (the catalogue is in one)."""
     inflated = [data]
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, flags=re.S):
+    # Up to "endstream" with the end-of-line before it: a compressed stream may itself end in
+    # a \r byte (stripping it broke one stream in 256); the inflater ignores what follows.
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, flags=re.S):
         try:
-            inflated.append(zlib.decompress(stream))
+            inflated.append(zlib.decompressobj().decompress(stream))
         except zlib.error:
             pass
     return b"\n".join(inflated)
