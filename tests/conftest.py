@@ -196,6 +196,32 @@ def pytest_collection_modifyitems(items):
     )
 
 
+_TRANSACTIONAL_START = {"emptied": False}
+
+
+@pytest.fixture(autouse=True)
+def _transactional_tests_start_empty(request):
+    """Every test that flushes the database sees an empty one, the first of them included.
+
+    They run after the others (ordered above), so the first one in a session would otherwise
+    find the test site and the demo built for the tests before it (the demo's page-view days
+    among them), while every later one starts from the flush of the one before: a test that
+    passed or failed by its place in the run. Browser tests build their own demo."""
+    item = request.node
+    in_browser = "/e2e/" in str(item.fspath)
+    if _TRANSACTIONAL_START["emptied"] or not _is_transactional(item) or in_browser:
+        yield
+        return
+    from django.core.management import call_command
+    from django.db import connections
+
+    request.getfixturevalue("transactional_db")
+    for alias in connections:
+        call_command("flush", database=alias, interactive=False, verbosity=0)
+    _TRANSACTIONAL_START["emptied"] = True
+    yield
+
+
 @pytest.fixture
 def demo_site(db):
     """The test site (tests/sites.py): the test bundle's pages in Japanese and English, and one
