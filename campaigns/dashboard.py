@@ -29,7 +29,7 @@ from campaigns.models import (
     TrackingLink,
     campaigns_in_default_locale,
 )
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 
 JAPAN = ZoneInfo("Asia/Tokyo")
 

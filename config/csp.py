@@ -23,7 +23,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from home.abuse import within_rate_limit
+from core.abuse import within_rate_limit
 
 logger = logging.getLogger("tsunagaru.csp")
 

@@ -11,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Channel, PlaceKind, PreferredReply, Status, Topic
-from home.abuse import HoneypotForm, HoneypotTimeTrapForm
+from core.abuse import HoneypotForm, HoneypotTimeTrapForm
 from members.names import SingleLineCharField
 from members.residence import prefecture_choices, prefecture_name
 

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from consultations import services, working_days
 from consultations.forms import ConsultationForm, PersonReplyForm
 from consultations.models import Attachment, Consultation, Message
-from home.abuse import within_rate_limit
+from core.abuse import within_rate_limit
 
 PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow"}
 

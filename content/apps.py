@@ -14,7 +14,7 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         from content import snippet_translation_review  # connects its signal receivers
-        from home import locales
+        from core import locales
 
         if snippet_translation_review.unapproved_translation_keys not in (
             locales.unapproved_translation_keys

@@ -2,7 +2,7 @@
 
 One `Dataset` per table the city receives, each column with its name, type and description.
 `write_export` writes a ZIP with `<dataset>.csv` (UTF-8 with BOM, so Excel reads Japanese, and
-every cell through home.csv_export.safe_cell), `<dataset>.json` (the raw values) and the column
+every cell through core.csv_export.safe_cell), `<dataset>.json` (the raw values) and the column
 description as README.txt and columns.json, in the language active when exporting.
 
 What never leaves: password hashes, sessions, check-in codes, pass secrets and codes, card keys,
@@ -34,8 +34,8 @@ from campaigns.models import Channel as PromotionChannel
 from consultations.models import Attachment, Consultation, Message, PlaceKind, PreferredReply, Topic
 from consultations.models import Channel as ConsultationChannel
 from consultations.models import Status as ConsultationStatus
-from home.csv_export import safe_cell
-from home.roles import CITY_EDITORS
+from core.csv_export import safe_cell
+from core.roles import CITY_EDITORS
 from members import choices as member_choices
 from members.models import ActivityPage, ActivitySignup, Membership, PersonalDataAccessLog
 from members.residence import residence_label

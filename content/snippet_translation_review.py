@@ -6,7 +6,7 @@ the Japanese that "Translate" makes as much as the strings the translation edito
 each snippet translation made in the admin gets a SnippetTranslationReview:
 
 - "Translate" (wagtail-localize's submit views, run inside ``drafting()``) records a draft,
-  for every user: the public listings and lookups (home.locales.translations_or_originals, via
+  for every user: the public listings and lookups (core.locales.translations_or_originals, via
   its ``unapproved_translation_keys`` registry) show the Japanese original, marked lang="ja",
   instead of a translation that was never approved.
 - The translator's "Submit to City approval" leaves their strings in wagtail-localize,
@@ -38,7 +38,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation, TranslationLog
 
 from content.models import SnippetTranslationReview
-from home.roles import CITY_EDITORS
+from core.roles import CITY_EDITORS
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def approve_published_translation(sender, instance, created, raw=False, **kwargs
             "approved_at": timezone.now(),
         },
     )
-    from home.chrome import invalidate  # menus and the site identity are cached
+    from core.cache_version import invalidate  # menus and the site identity are cached
 
     invalidate()
 
@@ -129,7 +129,7 @@ def review_for(instance):
 
 
 def unapproved_translation_keys(model, locale):
-    """home.locales registry: the translation keys of ``model``'s rows in ``locale`` that the
+    """core.locales registry: the translation keys of ``model``'s rows in ``locale`` that the
     public must not see (never approved), as a subquery; None for models never reviewed."""
     if not issubclass(model, TranslatableMixin) or issubclass(model, Page):
         return None

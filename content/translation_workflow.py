@@ -39,7 +39,7 @@ from wagtail_localize.views import (
 )
 
 from content import snippet_translation_review
-from home.roles import CITY_EDITORS
+from core.roles import CITY_EDITORS
 
 SUBMIT_ACTION = "submit-for-approval"
 

@@ -37,7 +37,7 @@ class _FormulaSafeWriter:
 
 def install(escape_text):
     """Make every CSV row that SpreadsheetExportMixin writes pass through escape_text (the
-    site's guard, home.csv_export.safe_cell), which is called with text values only."""
+    site's guard, core.csv_export.safe_cell), which is called with text values only."""
     if hasattr(SpreadsheetExportMixin, _ORIGINAL_WRITE_CSV_ROW):
         return
     original = SpreadsheetExportMixin.write_csv_row

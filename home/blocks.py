@@ -38,7 +38,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from home.locales import active_locale, offers_language
+from core.locales import active_locale, offers_language
 
 logger = logging.getLogger(__name__)
 

@@ -5,8 +5,6 @@ kept in the cache (Redis in production) until an editor changes a menu, the site
 site or a page's URL. The cache key carries a version number that those changes bump.
 """
 
-import uuid
-
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -16,7 +14,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from home.locales import active_locale, locale_by_id, offers_language
+from core.cache_version import invalidate, version
+from core.locales import active_locale, locale_by_id, offers_language
 from home.models import (
     NavigationMenu,
     NavigationMenuItem,
@@ -26,20 +25,7 @@ from home.models import (
     StoryTheme,
 )
 
-VERSION_KEY = "site-chrome:version"
 TIMEOUT = 60 * 60 * 24
-
-
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set(VERSION_KEY, version, None)
-    return version
-
-
-def invalidate(**kwargs):
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def chrome_for(request):
@@ -50,7 +36,7 @@ def chrome_for(request):
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     language = get_supported_content_language_variant(translation.get_language())
-    key = f"site-chrome:{_version()}:{site.pk if site else 0}:{language}"
+    key = f"site-chrome:{version()}:{site.pk if site else 0}:{language}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _build(request, site)
@@ -58,11 +44,6 @@ def chrome_for(request):
     if request is not None:
         request._site_chrome = chrome
     return chrome
-
-
-def version():
-    """Changes whenever a page, menu, identity, setting or site changes: part of cache keys."""
-    return _version()
 
 
 def _build(request, site):

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail.models import Page
 
-from home.chrome import version
+from core.cache_version import version
 
 _MISSING = "-"
 TIMEOUT = 60 * 60

@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.locales import translations_or_originals
+from core.locales import translations_or_originals
 from home.models import SearchDocument
 
 MAX_QUERY_LENGTH = 100

@@ -5,9 +5,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.admin_lists import SnippetListViewSet
+from core.roles import is_source_language, is_translator_only
 from home import admin_emails, workflow_names
 from home.models import NavigationMenu, SiteIdentity, StoryTheme
-from home.roles import is_source_language, is_translator_only
 
 # Wagtail imports every wagtail_hooks module at start-up (wagtail.snippets' ready()), in the web
 # process and in the task worker alike: the admin's workflow names and e-mails follow the

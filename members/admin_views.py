@@ -18,7 +18,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.coreutils import multigetattr
 
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 from members.choices import AgeBand, Interest, Relationship
 from members.models import Membership, PersonalDataAccessLog
 from members.residence import municipality_name, prefecture_choices, prefecture_name

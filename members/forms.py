@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from home.abuse import HoneypotTimeTrapForm
+from core.abuse import HoneypotTimeTrapForm
 from members.choices import AgeBand, Interest, Relationship
 from members.names import SingleLineCharField
 from members.residence import ResidenceFields

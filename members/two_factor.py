@@ -22,7 +22,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from home.roles import CITY_EDITORS, CONSULTATION_STAFF
+from core.roles import CITY_EDITORS, CONSULTATION_STAFF
 
 # Groups whose members always see personal data (the residents' list, the consultation inbox).
 GROUPS_REQUIRING_TWO_FACTOR = (CITY_EDITORS, CONSULTATION_STAFF)

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_POST
 from formtools.wizard.views import SessionWizardView
 from wagtail.models import Locale
 
-from home.abuse import within_rate_limit
+from core.abuse import within_rate_limit
 from members import services
 from members.choices import AgeBand
 from members.forms import (
@@ -463,7 +463,7 @@ def download_data(request, fmt):
 
 def flatten_to_csv(data):
     """One row per value: section, item, field, value — readable in a spreadsheet."""
-    from home.csv_export import safe_cell
+    from core.csv_export import safe_cell
 
     out = io.StringIO()
     out.write("\ufeff")  # Excel opens UTF-8 Japanese text correctly with a BOM

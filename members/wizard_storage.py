@@ -17,7 +17,7 @@ import time
 from formtools.wizard.storage.base import BaseStorage
 
 # Long enough to look up a postcode or fetch one's kana spelling; well inside the profile
-# step's time trap (home.abuse, 24 hours), which the last step checks again.
+# step's time trap (core.abuse, 24 hours), which the last step checks again.
 IDLE_SECONDS = 2 * 60 * 60
 
 

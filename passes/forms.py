@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.abuse import HoneypotTimeTrapForm
+from core.abuse import HoneypotTimeTrapForm
 from members.residence import ResidenceFields
 from passes.models import Purpose
 from passes.services import lives_in_city, max_stay_days

@@ -21,8 +21,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.locales import translations_or_originals
 from home.blocks import BaseStreamBlock
-from home.locales import translations_or_originals
 from home.models.base import BasePage
 from home.models.images import IMAGE_MODEL
 

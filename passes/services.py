@@ -40,8 +40,8 @@ SESSION_PENDING_USER = "passes_pending_user"
 
 
 def default_locale():
-    """The Japanese locale, from home.locales' per-process table (no query)."""
-    from home.locales import locale_for
+    """The Japanese locale, from core.locales' per-process table (no query)."""
+    from core.locales import locale_for
 
     return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
 
@@ -290,7 +290,7 @@ def partner_from_short_code(code):
 def in_locale(obj, locale=None):
     """The translation of a partner or offer in the visitor's language, else its Japanese
     original (is_original_language True: templates mark it lang="ja")."""
-    from home.locales import active_locale, translation_or_original
+    from core.locales import active_locale, translation_or_original
 
     locale = locale or active_locale()
     if locale is None or obj.locale_id == locale.pk:
@@ -528,7 +528,7 @@ def localize_titles(objects, attribute="title"):
     """Give originals (offers, partners) the text of their translation in the visitor's
     language, with one query per model, and is_original_language where there is none (the
     templates mark that text lang="ja"); counts stay keyed on the originals."""
-    from home.locales import active_locale, translations_or_originals
+    from core.locales import active_locale, translations_or_originals
 
     locale = active_locale()
     objects = [o for o in objects if o is not None]

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from home.abuse import within_rate_limit
+from core.abuse import within_rate_limit
 from passes import services
 from passes.forms import PartnerCodeForm, PassApplicationForm, StaffUseForm, UseOfferForm
 from passes.models import (

@@ -24,7 +24,7 @@ from consultations.models import (
     PlaceKind,
     Topic,
 )
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 from reports import figures as cross_app
 from reports import periods
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 from members.residence import prefecture_name
 from passes.models import Offer, Partner, Pass, PassStatus, Purpose, Use
 from reports import figures as cross_app

@@ -12,7 +12,7 @@ import io
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 from members.models import Membership
 from reports import figures
 

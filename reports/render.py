@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 
 from .templatetags.report_blocks import chart_rows, format_cell, is_figure
 

@@ -28,7 +28,7 @@ from wagtail.models import Locale
 
 from consultations import services as consultation_services
 from consultations.models import Consultation, ConsultationPage
-from home.abuse import TIME_TRAP_SALT
+from core.abuse import TIME_TRAP_SALT
 from members import services as member_services
 from members.models import ActivityIndexPage, Membership
 from tests.factories import DEFAULT_PASSWORD, UserFactory

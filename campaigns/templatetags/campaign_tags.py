@@ -83,7 +83,7 @@ def localized_creators(creators):
     from django.conf import settings
 
     from campaigns.models import Creator
-    from home.locales import active_locale, translations_or_originals
+    from core.locales import active_locale, translations_or_originals
 
     locale = active_locale()
     if locale is None or not creators or locale.language_code == settings.LANGUAGE_CODE:

@@ -164,7 +164,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "request_login_code": "20/m/ip,3/m/key",
     "confirm_email": "1/180s/key",
-    # This product's public forms (home/abuse.py within_rate_limit); the same limiter.
+    # This product's public forms (core/abuse.py within_rate_limit); the same limiter.
     "member_register": "10/600s/ip",
     "activity_checkin": "30/m/ip,10/m/user",
     "pass_apply": "10/600s/ip",

@@ -77,14 +77,14 @@ class BasePage(Page):
         return "WebPage"
 
     def get_context(self, request, *args, **kwargs):
-        from home.locales import locale_by_id
+        from core.locales import locale_by_id
 
         # Templates read page.locale for lang attributes: take it from the cached table.
         locale = locale_by_id(self.locale_id)
         if locale is not None:
             self.locale = locale
         context = super().get_context(request, *args, **kwargs)
-        from home.chrome import version
+        from core.cache_version import version
 
         context["chrome_version"] = version()
         return context
@@ -138,7 +138,7 @@ def localized_live(pages):
 
     Pages chosen in the Japanese original point at Japanese pages; visitors of another
     language see only the pages that exist in their language (one query)."""
-    from home.locales import active_locale
+    from core.locales import active_locale
 
     pages = [p for p in pages if p is not None]
     if not pages:
@@ -161,7 +161,7 @@ def prefetch_link_translations(*stream_values):
     blocks of these StreamFields link to (cards, calls to action); the blocks then use them."""
     from wagtail.blocks import StructValue
 
-    from home.locales import active_locale
+    from core.locales import active_locale
 
     locale = active_locale()
     pages = []

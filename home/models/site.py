@@ -224,7 +224,7 @@ class NavigationMenuItem(TranslatableMixin, Orderable):
 
 def _for_active_locale(queryset):
     """The object for the visitor's language, else the one in the default language (see
-    home.locales.translations_or_originals)."""
-    from home.locales import translation_or_original
+    core.locales.translations_or_originals)."""
+    from core.locales import translation_or_original
 
     return translation_or_original(queryset)

@@ -17,8 +17,8 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from core.locales import locale_by_id, translations_or_originals
 from home.blocks import BaseStreamBlock
-from home.locales import locale_by_id, translations_or_originals
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
 
@@ -160,7 +160,7 @@ class StoryPage(BasePage):
 
 def themes_in_locale(locale=None, **filters):
     """Story themes in the visitor's language, else their Japanese originals (annotated
-    is_original_language and lang, see home.locales.translations_or_originals), in the
+    is_original_language and lang, see core.locales.translations_or_originals), in the
     order of the originals."""
     originals = StoryTheme.objects.filter(
         locale__language_code=settings.LANGUAGE_CODE,

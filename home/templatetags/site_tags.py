@@ -35,7 +35,7 @@ def site_settings(context):
 
 @register.simple_tag(takes_context=True)
 def chrome_version(context):
-    from home.chrome import version
+    from core.cache_version import version
 
     return version()
 
@@ -86,7 +86,7 @@ def language_links(context):
 def fallback_lang(item):
     """` lang="ja"` for text shown in the Japanese original because it is not translated into
     the visitor's language (an object or dict with is_original_language, as
-    home.locales.translations_or_originals annotates), else nothing. Put it on the element
+    core.locales.translations_or_originals annotates), else nothing. Put it on the element
     that holds the text: the page's <html lang> stays the visitor's language."""
     if isinstance(item, dict):
         original, lang = item.get("is_original_language"), item.get("lang")

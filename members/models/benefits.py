@@ -76,7 +76,7 @@ class Benefit(TranslatableMixin, index.Indexed, models.Model):
             Q(valid_until__isnull=True) | Q(valid_until__gte=today),
         )
         if locale is not None:
-            from home.locales import translations_or_originals
+            from core.locales import translations_or_originals
 
             benefits = translations_or_originals(benefits, locale)
         return benefits

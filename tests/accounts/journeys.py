@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.core import mail, signing
 from django.utils import timezone
 
-from home.abuse import TIME_TRAP_SALT
+from core.abuse import TIME_TRAP_SALT
 from tests.factories import DEFAULT_PASSWORD
 
 WIZARD = "registration_wizard"

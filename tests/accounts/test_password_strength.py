@@ -11,7 +11,7 @@ import time
 import pytest
 from django.core import mail, signing
 
-from home.abuse import TIME_TRAP_SALT
+from core.abuse import TIME_TRAP_SALT
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.passes.conftest import application
 

@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail
 
-from home.abuse import TIME_TRAP_SALT
+from core.abuse import TIME_TRAP_SALT
 
 PAGE = "/ja/consultation/"
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from consultations import services
 from consultations.models import Consultation, Message, StaffViewLog, Status
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 from reports import consultation_figures
 from tests.factories import UserFactory
 from tests.factories.consultations import ConsultationFactory

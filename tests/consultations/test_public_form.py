@@ -122,7 +122,7 @@ def test_time_trap_refuses_a_form_sent_too_fast(client, demo_site):
 
     from django.core import signing
 
-    from home.abuse import TIME_TRAP_SALT
+    from core.abuse import TIME_TRAP_SALT
 
     started = signing.dumps(time.time(), salt=TIME_TRAP_SALT)
     html = client.post(

@@ -8,7 +8,7 @@ from django.core import signing
 from django.test import RequestFactory, override_settings
 from django.utils import translation
 
-from home.abuse import TIME_TRAP_SALT, HoneypotForm, HoneypotTimeTrapForm, within_rate_limit
+from core.abuse import TIME_TRAP_SALT, HoneypotForm, HoneypotTimeTrapForm, within_rate_limit
 
 
 class MessageForm(HoneypotTimeTrapForm):

@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail, signing
 
-from home.abuse import TIME_TRAP_SALT
+from core.abuse import TIME_TRAP_SALT
 from members.models import Membership
 from tests.factories import DEFAULT_PASSWORD, UserFactory
 from tests.factories.passes import PassFactory

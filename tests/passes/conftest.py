@@ -7,7 +7,7 @@ from django.core import signing
 from django.utils import timezone
 from wagtail.models import Locale
 
-from home.abuse import TIME_TRAP_SALT
+from core.abuse import TIME_TRAP_SALT
 from home.services import translate_through_localize
 from tests.factories import UserFactory
 from tests.factories.passes import OfferFactory, PartnerFactory, PartnerStaffFactory, PassFactory

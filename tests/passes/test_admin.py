@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from home.csv_export import safe_cell
+from core.csv_export import safe_cell
 from passes import services
 from passes.models import Partner
 from reports import entry_pass as entry_pass_figures

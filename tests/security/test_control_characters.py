@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 
 from consultations.models import Consultation
-from home.abuse import TIME_TRAP_SALT
+from core.abuse import TIME_TRAP_SALT
 from home.search import search
 from passes.models import Pass
 from tests.consultations.conftest import PAGE as CONSULTATION

@@ -42,15 +42,15 @@ def offers_language(locale):
 
     Kept in the cache until any page changes (the site-chrome version)."""
     from django.core.cache import cache
+    from wagtail.models import Page
 
-    from home.chrome import version
+    from core.cache_version import version
 
     key = f"offers-language:{version()}:{locale.pk}"
     offered = cache.get(key)
     if offered is None:
-        from home.models import HomePage
-
-        offered = HomePage.objects.live().filter(locale=locale).exists()
+        # A site's home page is a child of the tree's root (depth 2), whatever its type.
+        offered = Page.objects.live().filter(depth=2, locale=locale).exists()
         cache.set(key, offered, 60 * 60)
     return offered
 
