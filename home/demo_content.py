@@ -2,6 +2,8 @@
 seed_demo); what is state rather than content (users, passes, consultations…) is made by each
 app's demo scenarios."""
 
+from core import roles
+
 # One demo login per role. Printed by `seed_demo` in development only.
 DEMO_PASSWORD = "tsunagaru-demo-2026"
 # The demo's staff logins that can see personal data use two-factor authentication
@@ -22,28 +24,28 @@ USERS = [
         "email": "city@example.jp",
         "first_name": "市子",
         "last_name": "苫小牧",
-        "role": "City editors",
+        "role": roles.CITY_EDITORS,
         "label": "City editor (approves and publishes)",
     },
     {
         "email": "contractor@example.jp",
         "first_name": "請負",
         "last_name": "佐藤",
-        "role": "Contractor editors",
+        "role": roles.CONTRACTOR_EDITORS,
         "label": "Contractor editor (writes, submits for approval)",
     },
     {
         "email": "translator@example.jp",
         "first_name": "Alex",
         "last_name": "Smith",
-        "role": "Translators",
+        "role": roles.TRANSLATORS,
         "label": "Translator (translates content, submits it for approval)",
     },
     {
         "email": "consult@example.jp",
         "first_name": "相談",
         "last_name": "高橋",
-        "role": "Consultation staff",
+        "role": roles.CONSULTATION_STAFF,
         "label": "Consultation staff",
     },
     {

@@ -13,17 +13,10 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import post_migrate
 from wagtail.models import Collection, Locale, Page, Workflow
 
+from core import roles
+
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-# The groups that the apps' data migrations create (home, passes); the others only grant.
-ROLE_NAMES = {
-    "City editors",
-    "Contractor editors",
-    "Translators",
-    "Consultation staff",
-    "Partner staff",
-}
 
 
 def _wagtail_base_is_there():
@@ -32,8 +25,8 @@ def _wagtail_base_is_there():
         Locale.objects.filter(language_code__in=languages).count() == len(languages)
         and Page.objects.filter(depth=1).exists()
         and Collection.objects.filter(depth=1).exists()
-        and Group.objects.filter(name__in=ROLE_NAMES).count() == len(ROLE_NAMES)
-        and Workflow.objects.filter(name="City approval").exists()
+        and Group.objects.filter(name__in=roles.ROLES).count() == len(roles.ROLES)
+        and Workflow.objects.filter(name=roles.CITY_APPROVAL_WORKFLOW).exists()
     )
 
 
@@ -71,32 +64,12 @@ def ensure_wagtail_base():
         Permission.objects.get_or_create(
             content_type=content_type, codename=codename, defaults={"name": name}
         )
-    # The migrations' own functions, given the live app registry. home's create_roles sets
-    # models_module on every app config (historical registries lack it) and then clears it:
-    # on the live registry that would stop post_migrate, so later flushes would no longer
-    # recreate content types and permissions. Put them back.
-    models_modules = {config.label: config.models_module for config in apps.get_app_configs()}
-    try:
-        roles = importlib.import_module("home.migrations.0002_roles_and_city_approval_workflow")
-        roles.create_roles(apps, None)
-        # The apps' own grants to these roles (their migrations), which create_roles resets.
-        importlib.import_module("members.migrations.0003_member_roles").grant_member_permissions(
-            apps, None
-        )
-        importlib.import_module("passes.migrations.0002_roles").create_roles(apps, None)
-        importlib.import_module("consultations.migrations.0002_staff_permissions").grant(apps, None)
-        importlib.import_module("campaigns.migrations.0002_roles").grant(apps, None)
-        importlib.import_module("reports.migrations.0002_roles").grant(apps, None)
-        importlib.import_module("core.migrations.0002_failed_emails_permission").grant(apps, None)
-        importlib.import_module("members.migrations.0009_failed_logins_permission").grant(
-            apps, None
-        )
-        importlib.import_module("content.migrations.0003_glossary_seed_and_permissions").forwards(
-            apps, None
-        )
-    finally:
-        for config in apps.get_app_configs():
-            config.models_module = models_modules[config.label]
+    # What the migrations granted to the roles, from its one home (core.roles).
+    roles.grant_roles()
+    # The glossary's fixed terms, which content's migration seeds.
+    importlib.import_module("content.migrations.0003_glossary_seed_and_permissions").seed_terms(
+        apps, None
+    )
 
 
 def _sqlite_search_index(using):

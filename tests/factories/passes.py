@@ -6,6 +6,7 @@ import factory
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core import roles
 from passes.models import Offer, Partner, PartnerStaff, Pass, PassStatus
 from tests.factories import UserFactory
 
@@ -57,5 +58,5 @@ class PartnerStaffFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PartnerStaff
 
-    user = factory.SubFactory(UserFactory, groups=["Partner staff"])
+    user = factory.SubFactory(UserFactory, groups=[roles.PARTNER_STAFF])
     partner = factory.SubFactory(PartnerFactory)
