@@ -6,14 +6,12 @@ Consultation staff hold view/add/change; City editors hold view only (read-only 
 Every view of a consultation, every change and every export is written to StaffViewLog."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,6 +23,8 @@ from consultations.forms import (
     StaffUpdateForm,
 )
 from consultations.models import Attachment, Consultation, StaffViewLog
+from core import japan_time
+from core.responses import make_private
 from members.residence import prefecture_name
 
 VIEW = "consultations.view_consultation"
@@ -35,11 +35,6 @@ ADD = "consultations.add_consultation"
 def _require(request, permission):
     if not request.user.has_perm(permission):
         raise PermissionDenied
-
-
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def index(request):
@@ -56,7 +51,7 @@ def index(request):
     )
     query = request.GET.copy()
     query.pop("p", None)
-    return _private(
+    return make_private(
         TemplateResponse(
             request,
             "consultations/admin/index.html",
@@ -78,7 +73,7 @@ def detail(request, pk):
     consultation = get_object_or_404(Consultation.objects.select_related("assignee", "user"), pk=pk)
     services.log_staff_action(request.user, consultation, StaffViewLog.Action.VIEW)
     can_change = request.user.has_perm(CHANGE)
-    return _private(
+    return make_private(
         TemplateResponse(
             request,
             "consultations/admin/detail.html",
@@ -116,27 +111,31 @@ def detail(request, pk):
 
 @require_POST
 def act(request, pk, action):
-    """reply, note or update; the form errors come back as messages on the detail page."""
+    """reply, note or update; the form errors and the services' refusals (an anonymized
+    consultation, a reply without an e-mail address) come back as messages on the detail
+    page."""
     _require(request, CHANGE)
     consultation = get_object_or_404(Consultation, pk=pk)
-    if consultation.anonymized_at:
-        messages.error(request, _("This consultation has been anonymized."))
-        return HttpResponseRedirect(reverse("consultations_admin:detail", args=[pk]))
+    try:
+        # Refused before the form and its files are read (services.ensure_changeable).
+        services.ensure_changeable(consultation)
+        _act(request, consultation, action)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    return HttpResponseRedirect(reverse("consultations_admin:detail", args=[pk]))
+
+
+def _act(request, consultation, action):
     if action in ("reply", "note"):
         form = StaffMessageForm(request.POST, request.FILES, prefix=action)
         if form.is_valid():
             files = [form.cleaned_data["attachment"]] if form.cleaned_data["attachment"] else []
             if action == "reply":
-                if not consultation.email:
-                    messages.error(request, _("This person has no e-mail address."))
-                else:
-                    services.reply_to_person(
-                        consultation,
-                        form.cleaned_data["body"],
-                        staff_user=request.user,
-                        files=files,
-                    )
-                    messages.success(request, _("Your reply has been sent by e-mail."))
+                services.reply_to_person(
+                    consultation, form.cleaned_data["body"], staff_user=request.user, files=files
+                )
+                messages.success(request, _("Your reply has been sent by e-mail."))
             else:
                 services.add_note(
                     consultation, form.cleaned_data["body"], staff_user=request.user, files=files
@@ -163,7 +162,6 @@ def act(request, pk, action):
             messages.error(request, _("Choose a status and an assignee from the lists."))
     else:
         raise PermissionDenied
-    return HttpResponseRedirect(reverse("consultations_admin:detail", args=[pk]))
 
 
 def create(request):
@@ -184,9 +182,9 @@ def create(request):
             )
     else:
         form = ManualConsultationForm(
-            initial={"created_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
+            initial={"created_at": japan_time.now().strftime("%Y-%m-%dT%H:%M")}
         )
-    return _private(
+    return make_private(
         TemplateResponse(
             request,
             "consultations/admin/create.html",
@@ -204,6 +202,6 @@ def attachment(request, pk):
         StaffViewLog.Action.ATTACHMENT,
         detail=item.original_name,
     )
-    return _private(
+    return make_private(
         FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
     )

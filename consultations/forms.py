@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consultations.models import Channel, PlaceKind, PreferredReply, Status, Topic
 from core.abuse import HoneypotForm, HoneypotTimeTrapForm
+from core.roles import CONSULTATION_STAFF
 from members.names import SingleLineCharField
 from members.residence import prefecture_choices, prefecture_name
 
@@ -187,9 +188,7 @@ class StaffMessageForm(forms.Form):
 
 def staff_choices():
     users = (
-        get_user_model()
-        .objects.filter(groups__name="Consultation staff", is_active=True)
-        .distinct()
+        get_user_model().objects.filter(groups__name=CONSULTATION_STAFF, is_active=True).distinct()
     )
     return [("", _("Nobody"))] + [(str(u.pk), u.get_full_name() or u.email) for u in users]
 

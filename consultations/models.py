@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from consultations.storage import private_storage
+from core import japan_time
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 
@@ -240,7 +241,7 @@ class Consultation(models.Model):
 
         status = Status(self.status)
         due = self.answer_due_date if status in (Status.NEW, Status.IN_PROGRESS) else None
-        if due is not None and due < timezone.localdate():
+        if due is not None and due < japan_time.today():
             return LATE_FIRST_ANSWER_NOTE
         if due is not None:
             note = AWAITING_FIRST_ANSWER_NOTE

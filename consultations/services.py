@@ -5,10 +5,10 @@ commands all call these."""
 import logging
 import secrets
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -31,13 +31,13 @@ from consultations.models import (
     StaffViewLog,
     Status,
 )
+from core import japan_time
 from core.mail import transport_connection
+from core.roles import CONSULTATION_STAFF
 
 logger = logging.getLogger(__name__)
-JST = ZoneInfo("Asia/Tokyo")
 THREAD_SALT = "consultations.thread"
 SUBMISSION_SALT = "consultations.submission"
-STAFF_GROUP = "Consultation staff"
 MAX_DELIVERY_ATTEMPTS = 10
 
 
@@ -59,7 +59,7 @@ def allocate_reference(when=None):
     """C-<year>-<5 digits>, the year in Japan time. Must run inside a transaction: the year's
     counter row stays locked until it commits, so concurrent submissions wait in turn
     (PostgreSQL: SELECT … FOR UPDATE; SQLite: IMMEDIATE transactions lock the database)."""
-    year = timezone.localtime(when or timezone.now(), JST).year
+    year = japan_time.japan_date(when or timezone.now()).year
     ReferenceCounter.objects.get_or_create(year=year)
     counter = ReferenceCounter.objects.select_for_update().get(year=year)
     counter.last_number += 1
@@ -181,7 +181,7 @@ def staff_recipients():
 
     return list(
         get_user_model()
-        .objects.filter(groups__name=STAFF_GROUP, is_active=True)
+        .objects.filter(groups__name=CONSULTATION_STAFF, is_active=True)
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()
@@ -201,6 +201,14 @@ def _staff_notices(consultation):
 
 
 # -- staff work -----------------------------------------------------------------------------
+def ensure_changeable(consultation):
+    """An anonymized consultation cannot change: its person is erased and the row is kept
+    only for the figures, so no reply, note, answer or new status may bring personal data
+    back. Raises ValidationError with the message the staff read."""
+    if consultation.anonymized_at:
+        raise ValidationError(_("This consultation has been anonymized."), code="anonymized")
+
+
 def log_staff_action(user, consultation, action, detail=""):
     return StaffViewLog.objects.create(
         user=user, consultation=consultation, action=action, detail=detail[:200]
@@ -208,7 +216,14 @@ def log_staff_action(user, consultation, action, detail=""):
 
 
 def reply_to_person(consultation, body, *, staff_user, files=()):
-    """A staff reply: kept in the thread, e-mailed to the person with the thread link."""
+    """A staff reply: kept in the thread, e-mailed to the person with the thread link.
+
+    A reply needs the person's e-mail address (one taken by phone without it is answered by
+    phone, then moved on with update_consultation): raises ValidationError without it, as for
+    an anonymized consultation (ensure_changeable)."""
+    ensure_changeable(consultation)
+    if not consultation.email:
+        raise ValidationError(_("This person has no e-mail address."), code="no_email")
     now = timezone.now()
     with transaction.atomic():
         message = Message.objects.create(
@@ -239,16 +254,13 @@ def reply_to_person(consultation, body, *, staff_user, files=()):
         consultation.save(update_fields=fields)
         detail = f"status={old_status.value}→waiting" if old_status != Status.WAITING else ""
         log_staff_action(staff_user, consultation, StaffViewLog.Action.REPLY, detail=detail)
-        deliveries = []
-        if consultation.email:
-            deliveries.append(
-                _delivery(consultation, Delivery.Kind.REPLY, consultation.email, message)
-            )
-    send_deliveries(deliveries)
+        delivery = _delivery(consultation, Delivery.Kind.REPLY, consultation.email, message)
+    send_deliveries([delivery])
     return message
 
 
 def add_note(consultation, body, *, staff_user, files=()):
+    ensure_changeable(consultation)
     with transaction.atomic():
         message = Message.objects.create(
             consultation=consultation, kind=Message.Kind.NOTE, author=staff_user, body=body
@@ -275,7 +287,9 @@ RESPONSE_CHANNELS = (Channel.WEB, Channel.EMAIL)
 
 
 def update_consultation(consultation, *, staff_user, status=None, assignee=False):
-    """Change status and/or assignee (assignee=False: unchanged, None: nobody)."""
+    """Change status and/or assignee (assignee=False: unchanged, None: nobody). Raises
+    ValueError for a move the desk's workflow does not allow (ALLOWED_TRANSITIONS)."""
+    ensure_changeable(consultation)
     changes = []
     if status and status != consultation.status:
         if status not in ALLOWED_TRANSITIONS[Status(consultation.status)]:
@@ -303,6 +317,7 @@ def update_consultation(consultation, *, staff_user, status=None, assignee=False
 def person_reply(consultation, body, files=()):
     """The person answers on their thread: kept, reopens a waiting/resolved/closed item,
     and tells the staff (a link only)."""
+    ensure_changeable(consultation)
     with transaction.atomic():
         message = Message.objects.create(
             consultation=consultation, kind=Message.Kind.PERSON, body=body
@@ -660,7 +675,7 @@ def anonymize_consultation(consultation, now=None):
 
 # -- members: data download and account deletion (members.signals) ------------------------
 def _iso(when):
-    return timezone.localtime(when, JST).isoformat() if when else None
+    return timezone.localtime(when, japan_time.JST).isoformat() if when else None
 
 
 def member_consultations_data(sender=None, user=None, **kwargs):

@@ -7,23 +7,13 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from consultations import services, working_days
 from consultations.forms import ConsultationForm, PersonReplyForm
 from consultations.models import Attachment, Consultation, Message
 from core.abuse import within_rate_limit
-
-PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow"}
-
-
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
+from core.responses import make_private, private_view
 
 
 def _privacy_version(request):
@@ -65,7 +55,8 @@ def serve_consultation_page(page, request):
                         "submission_token": signed,
                         "limited": True,
                     }
-                    return _private(_render(page, request, form, "confirm", status=429, **extra))
+                    response = _render(page, request, form, "confirm", status=429, **extra)
+                    return make_private(response, hide_from_search=True)
                 version, _page = _privacy_version(request)
                 consultation, _created = services.submit_consultation(
                     form.cleaned_data,
@@ -90,7 +81,7 @@ def serve_consultation_page(page, request):
         if request.user.is_authenticated:
             initial = {"name": request.user.get_full_name(), "email": request.user.email}
         form = ConsultationForm(initial=initial)
-    return _private(_render(page, request, form, step, **extra))
+    return make_private(_render(page, request, form, step, **extra), hide_from_search=True)
 
 
 def _hidden_pairs(form):
@@ -126,7 +117,7 @@ def _thread_response(request, consultation, base_url, attachment_url_name, url_a
             files = [form.cleaned_data["attachment"]] if form.cleaned_data["attachment"] else []
             services.person_reply(consultation, form.cleaned_data["message"], files)
             messages.success(request, _("Your answer has been sent to the desk."))
-            return _private(HttpResponseRedirect(base_url, status=303))
+            return HttpResponseRedirect(base_url, status=303)
         else:
             status = 400
     else:
@@ -144,10 +135,12 @@ def _thread_response(request, consultation, base_url, attachment_url_name, url_a
         "attachment_url_name": attachment_url_name,
         "url_arg": url_arg,
     }
-    return _private(TemplateResponse(request, "consultations/thread.html", context, status=status))
+    return TemplateResponse(request, "consultations/thread.html", context, status=status)
 
 
-@never_cache
+# The thread and its files are reached by a private link: personal, and kept out of search
+# engines should the link ever be published.
+@private_view(hide_from_search=True)
 def thread(request, token):
     consultation = services.consultation_from_token(token)
     if consultation is None:
@@ -157,7 +150,7 @@ def thread(request, token):
     )
 
 
-@never_cache
+@private_view(hide_from_search=True)
 @login_required
 def my_thread(request, reference):
     consultation = get_object_or_404(
@@ -174,13 +167,12 @@ def _person_attachment(consultation, pk):
         pk=pk,
         message__consultation=consultation,
     )
-    response = FileResponse(
+    return FileResponse(
         attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
     )
-    return _private(response)
 
 
-@never_cache
+@private_view(hide_from_search=True)
 def thread_attachment(request, token, pk):
     consultation = services.consultation_from_token(token)
     if consultation is None:
@@ -188,7 +180,7 @@ def thread_attachment(request, token, pk):
     return _person_attachment(consultation, pk)
 
 
-@never_cache
+@private_view(hide_from_search=True)
 @login_required
 def my_attachment(request, reference, pk):
     consultation = get_object_or_404(

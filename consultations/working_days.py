@@ -11,17 +11,16 @@ A working day is Monday to Friday, except
   (地方自治法 4条の2), and the desk with them. Set it empty for a desk that answers then.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 from django.conf import settings
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
-JST = ZoneInfo("Asia/Tokyo")
+from core import japan_time
+
 YEAR_END_CLOSURE = ("12-29", "12-30", "12-31", "01-01", "01-02", "01-03")
 
 
@@ -61,21 +60,17 @@ def add_working_days(day, days):
     return day
 
 
-def local_date(when):
-    return timezone.localtime(when, JST).date() if isinstance(when, datetime) else when
-
-
 def answer_due_date(received):
     """The last day of the promised answer for something received at `received` (a datetime,
     in Japan time, or a date)."""
-    return add_working_days(local_date(received), answer_working_days())
+    return add_working_days(japan_time.japan_date(received), answer_working_days())
 
 
 def overdue_received_before(now=None):
     """Anything received before this moment and not answered yet is overdue at `now`: its due
     date (answer_due_date) is before today in Japan. The inverse of answer_due_date, so the
     inbox and the person's date always agree."""
-    today = local_date(now or timezone.now())
+    today = japan_time.japan_date(now) if now else japan_time.today()
     day, days = today, answer_working_days()
     # Received on day D is overdue today iff at least N working days lie between D (excluded)
     # and today (excluded): D must be before the N-th working day counted back from today.
@@ -83,7 +78,7 @@ def overdue_received_before(now=None):
         day -= timedelta(days=1)
         if is_working_day(day):
             days -= 1
-    return datetime.combine(day, time.min, tzinfo=JST)
+    return japan_time.start_of_day(day)
 
 
 def format_date_with_weekday(day):
