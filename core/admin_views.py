@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import mail
 from core.models import OutgoingEmail
+from core.responses import make_private
 
 logger = logging.getLogger(__name__)
 PERMISSION = "core.view_failed_emails"
@@ -53,7 +53,7 @@ def failed_emails(request):
             "max_attempts": mail.max_attempts(),
         },
     )
-    patch_cache_control(response, private=True, no_store=True)
+    make_private(response)
     return response
 
 
@@ -65,4 +65,4 @@ def send_again(request, pk):
         messages.success(request, _("The e-mail is queued again; the list shows how it goes."))
     else:
         messages.warning(request, _("This e-mail is no longer among the failed ones."))
-    return redirect("core_failed_emails")
+    return redirect("core_failed_emails:index")

@@ -4,6 +4,7 @@ from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
 
 from core import admin_views
 
@@ -17,20 +18,26 @@ class FailedEmailsMenuItem(MenuItem):
 def register_failed_emails_menu_item():
     return FailedEmailsMenuItem(
         _("E-mails not sent"),
-        reverse_lazy("core_failed_emails"),
+        reverse_lazy("core_failed_emails:index"),
         name="failed-emails",
         icon_name="mail",
         order=9100,
     )
 
 
-@hooks.register("register_admin_urls")
-def register_failed_emails_urls():
-    return [
-        path("reports/failed-emails/", admin_views.failed_emails, name="core_failed_emails"),
-        path(
-            "reports/failed-emails/<int:pk>/send-again/",
-            admin_views.send_again,
-            name="core_failed_email_send_again",
-        ),
-    ]
+class FailedEmailsViewSet(ViewSet):
+    """The "E-mails not sent" page (its menu item is in Reports, above)."""
+
+    name = "core_failed_emails"
+    url_prefix = "reports/failed-emails"
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.failed_emails, name="index"),
+            path("<int:pk>/send-again/", admin_views.send_again, name="send_again"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_emails_viewset():
+    return FailedEmailsViewSet()
