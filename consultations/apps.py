@@ -12,7 +12,7 @@ class ConsultationsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
-        from consultations import services
+        from consultations import my_page, services
         from consultations.signals import consultation_saved
         from members.signals import account_deleting, collect_member_data
 
@@ -28,6 +28,8 @@ class ConsultationsConfig(AppConfig):
         account_deleting.connect(
             services.erase_member_consultations, dispatch_uid="consultations.account_deleting"
         )
+        # The account's consultations on My page (members never imports consultations).
+        my_page.register()
         # The desk's e-mails that finally failed show with the site's other unsent e-mails.
         from core.mail import register_failed_email_source
 

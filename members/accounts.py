@@ -2,6 +2,10 @@
 application) the way allauth's own sign-up does: e-mail verified before anything is active,
 and no way to learn from the answer whether an address already has an account."""
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -74,3 +78,33 @@ def send_verification(request, user):
 
 def has_verified_email(user):
     return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+# -- what else an account is opened for ----------------------------------------------------
+@dataclass(frozen=True)
+class AccountPurpose:
+    """Something besides a furusato resident registration that a form of another app opens
+    an account for (the Entry Pass: passes/my_page.py), added in that app's
+    AppConfig.ready(), so that the login and the account e-mails (members.adapters) know it
+    without members importing the app.
+
+    `name` is the account e-mails' `purpose`; an e-mail sent from a page under
+    `url_namespace` has it. `page` is the URL name of the account's page for it, where a
+    person lands after logging in while `holds(user)` (and where a login link in an e-mail
+    with this purpose leads); `waiting(user)` is true while the account waits to be
+    confirmed for it. `email_links` are links every account e-mail can offer:
+    {context name: URL name}."""
+
+    name: str
+    url_namespace: str
+    page: str
+    holds: Callable[[Any], bool]
+    waiting: Callable[[Any], bool]
+    email_links: dict = field(default_factory=dict)
+
+
+account_purposes: dict[str, AccountPurpose] = {}
+
+
+def add_account_purpose(purpose):
+    account_purposes[purpose.name] = purpose

@@ -1,7 +1,6 @@
 from urllib.parse import urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -12,11 +11,12 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from members import login_events
+from members.accounts import account_purposes
 
-# What an account e-mail is about, so that it says so: a furusato resident registration, an
-# Entry Pass application, or neither (a login code, a password reset, a changed address).
+# What an account e-mail is about, so that it says so: a furusato resident registration, what
+# another app opens accounts for (members.accounts.account_purposes: the Entry Pass), or
+# neither (a login code, a password reset, a changed address).
 PURPOSE_MEMBERSHIP = "membership"
-PURPOSE_PASS = "pass"
 
 
 def public_url(url):
@@ -33,14 +33,6 @@ def _pending_membership(user):
     return Membership.objects.filter(user=user, status=Membership.Status.PENDING).exists()
 
 
-def _open_pass(user, statuses=("pending", "active")):
-    # members does not import passes (passes depends on members): looked up by name.
-    if not apps.is_installed("passes"):
-        return False
-    Pass = apps.get_model("passes", "Pass")
-    return Pass.objects.filter(user=user, status__in=statuses).exists()
-
-
 def _has_membership(user):
     from members.models import Membership
 
@@ -52,28 +44,32 @@ def purpose_of(request, user):
     the Entry Pass application), else what their account is waiting for."""
     match = getattr(request, "resolver_match", None) if request is not None else None
     namespace = getattr(match, "namespace", "") or ""
-    if namespace.startswith("passes"):
-        return PURPOSE_PASS
+    for purpose in account_purposes.values():
+        if namespace.startswith(purpose.url_namespace):
+            return purpose.name
     if namespace.startswith("members"):
         return PURPOSE_MEMBERSHIP
     if user is None or user.pk is None:
         return ""
     if _pending_membership(user):
         return PURPOSE_MEMBERSHIP
-    if _open_pass(user, statuses=("pending",)):
-        return PURPOSE_PASS
+    for purpose in account_purposes.values():
+        if purpose.waiting(user):
+            return purpose.name
     return ""
 
 
 def destination_for(user):
     """Where a person who just logged in (or confirmed their address) wants to be: a member's
-    card (My page), else a pass holder's Entry Pass, else the site's default."""
+    card (My page), else the page of what the account holds (a pass holder's Entry Pass),
+    else the site's default."""
     if user is None or user.pk is None:
         return resolve_url(settings.LOGIN_REDIRECT_URL)
     if _has_membership(user):
         return reverse("members:my_page")
-    if _open_pass(user):
-        return reverse("passes:mine")
+    for purpose in account_purposes.values():
+        if purpose.holds(user):
+            return reverse(purpose.page)
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
@@ -109,10 +105,13 @@ class AccountAdapter(DefaultAccountAdapter):
                 "login_url": reverse("account_login"),
                 "login_code_url": reverse("account_request_login_code"),
                 "register_url": reverse("members:register"),
-                "pass_apply_url": reverse("passes:apply"),
             }
-            if purpose == PURPOSE_PASS:  # someone with an account applied: log in to the pass
-                links["login_url"] += "?" + urlencode({"next": reverse("passes:mine")})
+            for other in account_purposes.values():
+                links.update({name: reverse(url) for name, url in other.email_links.items()})
+            if purpose in account_purposes:
+                # Someone with an account applied (for the Entry Pass): log in to its page.
+                page = reverse(account_purposes[purpose].page)
+                links["login_url"] += "?" + urlencode({"next": page})
             context = {
                 **context,
                 **{key: public_url(path) for key, path in links.items()},

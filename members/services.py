@@ -1,8 +1,9 @@
 """The membership's rules, in one place: views, the admin and commands call these."""
 
 import logging
+from copy import copy
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import reduce
 from operator import or_
 
@@ -17,6 +18,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core import japan_time
+from core.locales import locale_for, translation_or_original
 from members.accounts import has_verified_email, open_account
 from members.models import (
     ActivityPage,
@@ -42,6 +45,54 @@ def site_settings():
     return SiteSettings.for_site(site) if site else SiteSettings()
 
 
+# -- the member's profile -------------------------------------------------------------------
+# What a member tells about themselves, in the registration's steps and on "Change my details"
+# (members.forms.ProfileForm): the account's names, and the membership's fields, each with the
+# value it takes when a form leaves it out.
+PROFILE_NAME_FIELDS = ("first_name", "last_name")
+PROFILE_MEMBERSHIP_FIELDS = {
+    "name_kana": "",
+    "residence_prefecture": "",
+    "residence_municipality": "",
+    "age_band": "",
+    "relationships": [],
+    "relationship_note": "",
+    "interests": [],
+    "newsletter": False,
+    "national_registration_id": "",
+}
+
+
+def profile_of(user, membership):
+    """The profile as a form's initial values."""
+    return {
+        **{name: getattr(user, name) for name in PROFILE_NAME_FIELDS},
+        **{name: getattr(membership, name) for name in PROFILE_MEMBERSHIP_FIELDS},
+    }
+
+
+def membership_profile(data):
+    """The membership's profile fields from a form's cleaned data."""
+    return {
+        name: copy(empty) if data.get(name) is None else data[name]
+        for name, empty in PROFILE_MEMBERSHIP_FIELDS.items()
+    }
+
+
+def save_names(user, data):
+    for name in PROFILE_NAME_FIELDS:
+        setattr(user, name, data[name])
+    user.save(update_fields=PROFILE_NAME_FIELDS)
+
+
+def update_profile(user, membership, data):
+    """Store what a member changed on My page."""
+    save_names(user, data)
+    for name, value in membership_profile(data).items():
+        setattr(membership, name, value)
+    membership.save()
+
+
 # -- registration ---------------------------------------------------------------------------
 def register_member(request, profile, account=None):
     """Store a registration from the wizard's cleaned data, in one transaction.
@@ -65,20 +116,10 @@ def register_member(request, profile, account=None):
             if user is None:
                 return None
         if account is None:
-            user.first_name = profile["first_name"]
-            user.last_name = profile["last_name"]
-            user.save(update_fields=["first_name", "last_name"])
+            save_names(user, profile)
         membership = Membership.objects.create(
             user=user,
-            name_kana=profile.get("name_kana", ""),
-            residence_prefecture=profile["residence_prefecture"],
-            residence_municipality=profile.get("residence_municipality") or "",
-            age_band=profile.get("age_band", ""),
-            relationships=profile["relationships"],
-            relationship_note=profile.get("relationship_note", ""),
-            interests=profile.get("interests", []),
-            newsletter=bool(profile.get("newsletter")),
-            national_registration_id=profile.get("national_registration_id", ""),
+            **membership_profile(profile),
             language=translation.get_language() or settings.LANGUAGE_CODE,
             privacy_policy_version=site_settings().privacy_policy_version,
             consented_at=timezone.now(),
@@ -236,14 +277,9 @@ def benefits_for(membership, locale):
 
 
 # -- activities -----------------------------------------------------------------------------
-def fiscal_year_start(day=None):
-    """Japanese fiscal years run from April to March."""
-    day = day or timezone.localdate()
-    return date(day.year if day.month >= 4 else day.year - 1, 4, 1)
-
-
 def designated_attended_this_year(user):
-    start = timezone.make_aware(datetime.combine(fiscal_year_start(), time.min))
+    """Designated activities attended since 1 April (the premium tier counts a fiscal year)."""
+    start = japan_time.start_of_day(japan_time.fiscal_year_start())
     return ActivitySignup.objects.filter(
         user=user,
         attended_at__gte=start,
@@ -348,15 +384,13 @@ def promote_from_waiting_list(activity):
 
 def activity_title(activity, user):
     """The activity's title in the member's language, when it has been translated."""
-    from wagtail.models import Locale
-
-    language = member_language(user)
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale and locale.pk != activity.locale_id:
-        translated = activity.get_translation_or_none(locale)
-        if translated is not None:
-            return translated.title
-    return activity.title
+    locale = locale_for(member_language(user))
+    if locale is None or locale.pk == activity.locale_id:
+        return activity.title
+    shown = translation_or_original(
+        ActivityPage.objects.filter(translation_key=activity.translation_key), locale
+    )
+    return (shown or activity).title
 
 
 def signup_email_context(signup):
@@ -385,8 +419,7 @@ def notify_moved_up(signup):
 def send_activity_reminders(now=None):
     """E-mail everyone with a place in an activity that starts tomorrow (Japan time), once."""
     now = now or timezone.now()
-    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
-    start = timezone.make_aware(datetime.combine(tomorrow, time.min))
+    start = japan_time.start_of_day(japan_time.japan_date(now) + timedelta(days=1))
     signups = ActivitySignup.objects.filter(
         status=ActivitySignup.Status.CONFIRMED,
         reminder_sent_at__isnull=True,

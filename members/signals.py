@@ -8,6 +8,9 @@ from django.dispatch import Signal
 collect_member_data = Signal()
 # sender=User model, user=...; sent inside the deletion's transaction, before the user goes.
 account_deleting = Signal()
+# sender=User model, user=...; each receiver returns a dict of the registration's profile
+# fields the account gave elsewhere (an Entry Pass holder's residence), filled in for them.
+known_profile = Signal()
 
 # The fields whose codes MembershipCode copies: a save that writes none of them leaves the
 # rows as they are (activation, consent and reconsent saves name their update_fields).

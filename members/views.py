@@ -6,13 +6,10 @@ import io
 import json
 from functools import wraps
 
-import segno
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.hashers import make_password
-from django.db.models import Case, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,13 +17,16 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import SessionWizardView
-from wagtail.models import Locale
 
+from core import qr
 from core.abuse import within_rate_limit
+from core.csv_export import csv_response, safe_cell
+from core.japan_time import fiscal_year_start
+from core.locales import active_locale, translation_or_original
+from core.responses import make_private, private_view
 from members import services
 from members.choices import AgeBand
 from members.forms import (
@@ -40,8 +40,10 @@ from members.forms import (
     RelationshipStep,
 )
 from members.models import ActivityPage, ActivitySignup, Benefit, Membership
+from members.my_page import sections_for
 from members.names import display_name
 from members.residence import residence_label
+from members.signals import known_profile
 
 
 def membership_of(user):
@@ -57,7 +59,7 @@ def member_required(view):
 
     @wraps(view)
     @login_required
-    @never_cache
+    @private_view
     def wrapper(request, *args, **kwargs):
         membership = getattr(request, "membership", None) or membership_of(request.user)
         if membership is None:
@@ -96,7 +98,7 @@ STEPS = [
 ]
 
 
-@method_decorator(never_cache, name="dispatch")
+@method_decorator(private_view, name="dispatch")
 @method_decorator(
     sensitive_post_parameters("profile-password1", "profile-password2"), name="dispatch"
 )
@@ -190,7 +192,8 @@ class RegistrationWizard(SessionWizardView):
         if step != "profile" or not user.is_authenticated:
             return {}
         initial = {"last_name": user.last_name, "first_name": user.first_name}
-        initial.update(residence_from_pass(user))
+        for _receiver, known in known_profile.send(sender=type(user), user=user):
+            initial.update(known or {})
         return initial
 
     def get_context_data(self, form, **kwargs):
@@ -265,18 +268,7 @@ class RegistrationWizard(SessionWizardView):
         return redirect("members:register_sent")
 
 
-def residence_from_pass(user):
-    """A pass holder registering keeps the residence they gave for the Entry Pass."""
-    latest = apps.get_model("passes", "Pass").objects.filter(user=user).order_by("-pk").first()
-    if latest is None:
-        return {}
-    return {
-        "residence_prefecture": latest.residence_prefecture,
-        "residence_municipality": latest.residence_municipality,
-    }
-
-
-@never_cache
+@private_view
 def register_sent(request):
     return render(
         request,
@@ -286,31 +278,26 @@ def register_sent(request):
 
 
 # -- My page --------------------------------------------------------------------------------
-def qr_svg(data, title):
-    qr = segno.make(data, error="m")
-    return qr.svg_inline(scale=5, border=2, title=title, svgclass="qr", lineclass=None)
-
-
 @login_required
-@never_cache
+@private_view
 def my_page(request):
     """A member's My page; an account without a membership that holds an Entry Pass (or a
     consultation) sees those and an invitation to register, instead of being sent into the
-    registration wizard."""
+    registration wizard (the sections other apps add: members.my_page)."""
     request.membership = membership_of(request.user)
     if request.membership is not None:
         return member_my_page(request)
-    sections = extra_my_page_sections(request)
-    if sections["entry_pass"] is None and not sections["consultations"]:
+    sections = sections_for(request, None)
+    if not sections:
         return redirect("members:register")
-    context = {"membership": None, "member_name": display_name(request.user), **sections}
+    context = {"membership": None, "member_name": display_name(request.user), "sections": sections}
     return render(request, "members/my_page.html", context)
 
 
 @member_required
 def member_my_page(request):
     membership = request.membership
-    locale = Locale.get_active()
+    locale = active_locale()
     signups = list(
         ActivitySignup.objects.filter(user=request.user)
         .exclude(status=ActivitySignup.Status.CANCELLED)
@@ -320,19 +307,23 @@ def member_my_page(request):
     for signup in signups:
         signup.title = services.activity_title(signup.activity, request.user)
         signup.translated_url = translated_url(signup.activity, locale)
-        signup.qr = qr_svg(
+        signup.qr = qr.inline_svg(
             request.build_absolute_uri(reverse("members:checkin_code", args=[signup.checkin_code])),
-            _("Check-in code %(code)s") % {"code": signup.checkin_code},
+            css_class="qr",
+            title=_("Check-in code %(code)s") % {"code": signup.checkin_code},
+            lineclass=None,
         )
     attended = services.designated_attended_this_year(request.user)
     context = {
         "membership": membership,
         "member_name": display_name(request.user),
-        "card_qr": qr_svg(
+        "card_qr": qr.inline_svg(
             request.build_absolute_uri(
                 reverse("members:verify_card", args=[services.card_token(membership)])
             ),
-            _("Membership card QR code"),
+            css_class="qr",
+            title=_("Membership card QR code"),
+            lineclass=None,
         )
         if membership.is_active
         else "",
@@ -341,38 +332,22 @@ def member_my_page(request):
         "attended": attended,
         "attended_needed": services.PREMIUM_ACTIVITIES_PER_YEAR,
         "attended_percent": min(100, attended * 100 // services.PREMIUM_ACTIVITIES_PER_YEAR),
-        "fiscal_year_start": services.fiscal_year_start(),
+        "fiscal_year_start": fiscal_year_start(),
         "notices": request.user.member_notices.all()[:10],
         "activity_index": activity_index_url(locale),
+        "sections": sections_for(request, membership),
     }
-    context.update(extra_my_page_sections(request))
     return render(request, "members/my_page.html", context)
 
 
-def extra_my_page_sections(request):
-    """What the Entry Pass and the consultation desk hold for this account. The models are
-    looked up by name: members never imports the apps that build on it."""
-    from consultations.services import consultations_for_user
-
-    # The open pass (waiting for verification, or active) if there is one, else the latest.
-    entry_pass = (
-        apps.get_model("passes", "Pass")
-        .objects.filter(user=request.user)
-        .order_by(Case(When(status__in=("pending", "active"), then=0), default=1), "-pk")
-        .first()
-    )
-    return {
-        "entry_pass": entry_pass,
-        "consultations": consultations_for_user(request.user),
-    }
-
-
 def translated_url(page, locale):
-    if page.locale_id != locale.pk:
-        translated = page.get_translation_or_none(locale)
-        if translated is not None and translated.live:
-            return translated.url
-    return page.url
+    """The page's address in `locale` when it is translated and live, else its own."""
+    if page.locale_id == locale.pk:
+        return page.url
+    shown = translation_or_original(
+        ActivityPage.objects.live().filter(translation_key=page.translation_key), locale
+    )
+    return (shown or page).url
 
 
 def activity_index_url(locale):
@@ -382,7 +357,7 @@ def activity_index_url(locale):
     return index.url if index else ""
 
 
-@never_cache
+@private_view
 def verify_card(request, token):
     """What a shop or the city sees when it scans a card: valid or not, and the name partly
     hidden (A. S., 山○ 花○)."""
@@ -402,45 +377,14 @@ def verify_card(request, token):
 
 @member_required
 def edit_profile(request):
-    membership = request.membership
-    user = request.user
     if request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
-            user.first_name, user.last_name = data["first_name"], data["last_name"]
-            user.save(update_fields=["first_name", "last_name"])
-            for field in (
-                "name_kana",
-                "residence_prefecture",
-                "age_band",
-                "relationships",
-                "relationship_note",
-                "interests",
-                "newsletter",
-                "national_registration_id",
-            ):
-                setattr(membership, field, data[field])
-            membership.residence_municipality = data.get("residence_municipality") or ""
-            membership.save()
+            services.update_profile(request.user, request.membership, form.cleaned_data)
             messages.success(request, _("Your details have been saved."))
             return redirect("members:my_page")
     else:
-        form = ProfileForm(
-            initial={
-                "first_name": user.first_name,
-                "last_name": user.last_name,
-                "name_kana": membership.name_kana,
-                "residence_prefecture": membership.residence_prefecture,
-                "residence_municipality": membership.residence_municipality,
-                "age_band": membership.age_band,
-                "relationships": membership.relationships,
-                "relationship_note": membership.relationship_note,
-                "interests": membership.interests,
-                "newsletter": membership.newsletter,
-                "national_registration_id": membership.national_registration_id,
-            }
-        )
+        form = ProfileForm(initial=services.profile_of(request.user, request.membership))
     return render(request, "members/edit_profile.html", {"form": form})
 
 
@@ -449,24 +393,20 @@ def edit_profile(request):
 @open_to_every_account
 def download_data(request, fmt):
     data = services.member_data(request.user)
-    stamp = timezone.localdate().isoformat()
-    if fmt == "json":
-        response = HttpResponse(
-            json.dumps(data, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
-    else:
-        response = HttpResponse(flatten_to_csv(data), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="my-data-{stamp}.{fmt}"'
+    filename = f"my-data-{timezone.localdate().isoformat()}.{fmt}"
+    if fmt == "csv":
+        return csv_response(flatten_to_csv(data), filename)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 def flatten_to_csv(data):
     """One row per value: section, item, field, value — readable in a spreadsheet."""
-    from core.csv_export import safe_cell
-
     out = io.StringIO()
-    out.write("\ufeff")  # Excel opens UTF-8 Japanese text correctly with a BOM
     writer = csv.writer(out)
     writer.writerow(["section", "item", "field", "value"])
 
@@ -530,16 +470,16 @@ def consent(request):
 # -- benefits -------------------------------------------------------------------------------
 def benefits(request):
     """Members see the benefits that apply to them; visitors a teaser that invites them in."""
-    locale = Locale.get_active()
+    locale = active_locale()
     membership = membership_of(request.user)
     if membership is not None and membership.is_active:
-        response = render(
-            request,
-            "members/benefits.html",
-            {"benefits": services.benefits_for(membership, locale), "member": True},
+        return make_private(
+            render(
+                request,
+                "members/benefits.html",
+                {"benefits": services.benefits_for(membership, locale), "member": True},
+            )
         )
-        response["Cache-Control"] = "private, no-store"
-        return response
     return render(
         request,
         "members/benefits.html",
@@ -596,7 +536,7 @@ def activity_cancel(request, pk):
 # -- check-in (organizers) ------------------------------------------------------------------
 def organizer_required(view):
     return login_required(
-        permission_required("members.checkin_activity", raise_exception=True)(never_cache(view))
+        permission_required("members.checkin_activity", raise_exception=True)(private_view(view))
     )
 
 

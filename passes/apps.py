@@ -11,6 +11,9 @@ class PassesConfig(AppConfig):
 
     def ready(self):
         from members.signals import collect_member_data
-        from passes import services, signals  # noqa: F401
+        from passes import my_page, services, signals  # noqa: F401
 
         collect_member_data.connect(services.holder_data, dispatch_uid="passes.holder_data")
+        # The pass's section on My page, the pass as a purpose of an account (members'
+        # login and e-mails), the residence a pass holder gave: members never imports passes.
+        my_page.register()

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.japan_time import fiscal_year_start
 from members import services
 from members.models import ActivitySignup
 from tests.factories import UserFactory
@@ -117,7 +118,7 @@ def test_designated_activities_attended_this_fiscal_year(activity_index):
     ActivitySignup.objects.filter(user=member.user).update(
         attended_at=timezone.make_aware(
             timezone.datetime.combine(
-                services.fiscal_year_start() - timedelta(days=1), timezone.datetime.min.time()
+                fiscal_year_start() - timedelta(days=1), timezone.datetime.min.time()
             )
         )
     )
@@ -133,7 +134,7 @@ def test_designated_activities_attended_this_fiscal_year(activity_index):
     ],
 )
 def test_fiscal_years_run_from_april(today, start):
-    assert services.fiscal_year_start(today) == start
+    assert fiscal_year_start(today) == start
 
 
 def test_reminders_go_the_day_before_and_once(activity_index, mailoutbox):
