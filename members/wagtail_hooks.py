@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -170,21 +170,36 @@ def register_members_group():
     return MembersGroup()
 
 
-@hooks.register("register_admin_menu_item")
-def activity_checkin_menu_item():
-    class CheckInMenuItem(MenuItem):
-        def is_shown(self, request):
-            return request.user.has_perm("members.checkin_activity")
+class CheckInMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("members.checkin_activity")
 
-        def render_component(self, request):
-            # The check-in page lives under the language prefix: its address is the one in the
-            # staff member's language, worked out for each request (Wagtail builds its menu
-            # items once, in whatever language the first request had).
-            item = copy.copy(self)
-            item.url = reverse("members:checkin")
-            return MenuItem.render_component(item, request)
+    def render_component(self, request):
+        # The check-in page lives under the language prefix: its address is the one in the
+        # staff member's language, worked out for each request (Wagtail builds its menu
+        # items once, in whatever language the first request had).
+        item = copy.copy(self)
+        item.url = reverse("members:checkin")
+        return MenuItem.render_component(item, request)
 
-    return CheckInMenuItem(_("Activity check-in"), "", icon_name="tick", order=320)
+
+class ActivityCheckInViewSet(ViewSet):
+    """The organizers' check-in screen in the admin menu. The screen is a page of the site
+    (members.views.checkin, for phones at the door), so this viewset adds no admin URL, only
+    the menu item, for those who may check members in."""
+
+    name = "activity_checkin"
+    icon = "tick"
+    menu_label = _("Activity check-in")
+    menu_order = 320
+    menu_url = ""  # per request: CheckInMenuItem.render_component
+    menu_item_class = CheckInMenuItem
+    add_to_admin_menu = True
+
+
+@hooks.register("register_admin_viewset")
+def register_activity_checkin():
+    return ActivityCheckInViewSet()
 
 
 # Failed logins (members/login_events.py): read-only, in the Reports menu, for superusers and
