@@ -114,3 +114,16 @@ def translation_or_original(queryset, locale=None):
     partner or an offer looked up by its translation key."""
     rows = translations_or_originals(queryset, locale)
     return rows.order_by("is_original_language", "pk").first()
+
+
+def original_of(obj, queryset=None):
+    """The original (in the default language, LANGUAGE_CODE) of a translatable page or snippet:
+    itself when it is one. What uses, sign-ups and staff key on, whatever language they came
+    from. None when the original is gone."""
+    from django.conf import settings
+
+    default = locale_for(settings.LANGUAGE_CODE)
+    if default is None or obj.locale_id == default.pk:
+        return obj
+    queryset = queryset if queryset is not None else type(obj).objects
+    return queryset.filter(translation_key=obj.translation_key, locale=default).first()
