@@ -37,6 +37,11 @@ def fiscal_year_of(day):
     return day.year if day.month >= FISCAL_YEAR_FIRST_MONTH else day.year - 1
 
 
+def current_fiscal_year():
+    """The fiscal year today (in Japan) belongs to."""
+    return fiscal_year_of(today())
+
+
 def fiscal_year_start(day=None):
     """1 April of the fiscal year that `day` (default: today in Japan) belongs to."""
     return dt.date(fiscal_year_of(day or today()), FISCAL_YEAR_FIRST_MONTH, 1)

@@ -96,6 +96,7 @@ def run():
     from django.test import Client
     from django.utils import translation
 
+    from core import japan_time, roles
     from members.models import Membership
     from passes.models import Use
     from reports import generation, periods
@@ -114,10 +115,10 @@ def run():
     user, _created = User.objects.get_or_create(
         email="bench-reports@example.jp", defaults={"is_active": True}
     )
-    user.groups.add(Group.objects.get(name="City editors"))
+    user.groups.add(Group.objects.get(name=roles.CITY_EDITORS))
     client = Client()
     client.force_login(user)
-    year = periods.current_fiscal_year() - 1  # the last whole fiscal year of the load data
+    year = japan_time.current_fiscal_year() - 1  # the last whole fiscal year of the load data
     url = f"/admin/reports/dashboard/?kind=fiscal_year&year={year}"
 
     def get(path):

@@ -58,10 +58,10 @@ def admin_language():
 def kept_targets():
     """The demo's KPI targets of the current fiscal year, put back as they were after the test
     (saving the targets form rewrites every row, and its editor)."""
-    from reports import periods
+    from core import japan_time
     from reports.models import KPITarget
 
-    fiscal_year = periods.current_fiscal_year()
+    fiscal_year = japan_time.current_fiscal_year()
     rows = list(
         KPITarget.objects.filter(fiscal_year=fiscal_year).values(
             "pk", "kpi", "annual", "monthly", "updated_at", "updated_by_id"
@@ -104,12 +104,12 @@ def tab_until_focused(page, target, presses=15):
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_reports_admin_screens_are_accessible(page, site_url, admin_language, language):
-    from reports import periods
+    from core import japan_time
     from reports.models import KPITarget
 
     admin_language(language)
     report = demo_quarterly_report()
-    fiscal_year = periods.current_fiscal_year()
+    fiscal_year = japan_time.current_fiscal_year()
     targets_before = list(KPITarget.objects.filter(fiscal_year=fiscal_year).values())
 
     # Signed in on a light page: the dashboard's first drawing of its charts takes seconds.
