@@ -9,19 +9,14 @@ import tempfile
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from content import data_export
+from core.responses import make_private
 
 #: Exports up to this size stay in memory; larger ones spill to a temporary file.
 IN_MEMORY_BYTES = 20 * 1024 * 1024
-
-
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,9 +24,9 @@ def data_export_view(request):
     if not data_export.can_export(request.user):
         raise PermissionDenied
     if request.method == "POST":
-        return _private(_download(request))
+        return make_private(_download(request))
     counts = {dataset.name: _count(dataset) for dataset in data_export.DATASETS}
-    return _private(
+    return make_private(
         TemplateResponse(
             request,
             "content/admin/data_export.html",
@@ -78,8 +73,8 @@ def content_bundle_view(request):
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response = HttpResponse(exporter.writer.zip_bytes(), content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="content-bundle-{stamp}.zip"'
-        return _private(response)
-    return _private(
+        return make_private(response)
+    return make_private(
         TemplateResponse(
             request,
             "content/admin/content_bundle.html",

@@ -8,10 +8,11 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core import japan_time
+from core.responses import make_private
 from reports import generation, periods, sections
 from reports.forms import PeriodForm, TargetsForm
 from reports.models import KPI, Report, ReportVersion
@@ -26,18 +27,12 @@ def require(request, permission):
         raise PermissionDenied
 
 
-def private(response):
-    """Figures and reports are for staff: never kept by a browser or proxy cache."""
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 def dashboard(request):
     require(request, DASHBOARD)
     form = PeriodForm(request.GET or None, initial=PeriodForm.initial_for_today())
     period = None
     if not request.GET:
-        period = periods.Period.fiscal_year(periods.current_fiscal_year())
+        period = periods.Period.fiscal_year(japan_time.fiscal_year_of(japan_time.today()))
     elif form.is_valid():
         period = form.cleaned_data["period"]
     context = {
@@ -51,12 +46,12 @@ def dashboard(request):
         context["kpis"] = [built.kpis[code] for code in KPI.values]
         context["trends"] = [built.trend(code) for code in KPI.values]
         context["sections"] = sections.build(period, figures_of_period=built)
-    return private(TemplateResponse(request, "reports/admin/dashboard.html", context))
+    return make_private(TemplateResponse(request, "reports/admin/dashboard.html", context))
 
 
 def targets(request, year=None):
     require(request, TARGETS)
-    year = year or periods.current_fiscal_year()
+    year = year or japan_time.fiscal_year_of(japan_time.today())
     if not 2000 <= year <= 2100:
         raise Http404
     form = TargetsForm(year, request.POST or None)
@@ -64,7 +59,7 @@ def targets(request, year=None):
         form.save(request.user)
         messages.success(request, _("The targets for FY%(year)d are saved.") % {"year": year})
         return redirect("reports_admin:targets_year", year=year)
-    return private(
+    return make_private(
         TemplateResponse(
             request,
             "reports/admin/targets.html",
@@ -87,7 +82,7 @@ def _report(request, pk):
 
 def versions(request, pk):
     report = _report(request, pk)
-    return private(
+    return make_private(
         TemplateResponse(
             request,
             "reports/admin/versions.html",
@@ -115,7 +110,7 @@ def generate(request, pk):
 def status(request, pk, number):
     report = _report(request, pk)
     version = get_object_or_404(ReportVersion, report=report, number=number)
-    return private(
+    return make_private(
         JsonResponse(
             {
                 "status": version.status,
@@ -148,7 +143,7 @@ def preview(request, pk):
             "document": html,
         },
     )
-    return private(response)
+    return make_private(response)
 
 
 FILES = {
@@ -178,7 +173,7 @@ def download(request, pk, number, kind):
         filename=file.name.rsplit("/", 1)[-1],
         content_type=content_type,
     )
-    return private(response)
+    return make_private(response)
 
 
 def versions_url(report):

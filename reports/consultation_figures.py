@@ -24,7 +24,8 @@ from consultations.models import (
     PlaceKind,
     Topic,
 )
-from core.csv_export import safe_cell
+from core import japan_time
+from core.csv_export import for_excel, safe_cell
 from reports import figures as cross_app
 from reports import periods
 
@@ -41,7 +42,7 @@ def _topics_by_month(period):
         ConsultationTopic.objects.filter(
             consultation__created_at__gte=start, consultation__created_at__lt=end
         )
-        .annotate(month=TruncMonth("consultation__created_at", tzinfo=periods.JST))
+        .annotate(month=TruncMonth("consultation__created_at", tzinfo=japan_time.JST))
         .values("month", "consultation__channel", "code", "consultation__place_kind")
         .annotate(n=Count("consultation", distinct=True))
         .order_by()
@@ -112,7 +113,7 @@ def figures(fiscal_year):
         "fiscal_year": fiscal_year,
         "period": period,
         "channels": channels,
-        "months": periods.fiscal_year_months(fiscal_year),
+        "months": japan_time.fiscal_year_months(fiscal_year),
         "by_month": by_month,
         "by_topic": by_topic,
         "by_place": by_place,
@@ -138,7 +139,7 @@ def percentile(values, pct):
 def survey_csv(fiscal_year):
     """The 総務省 survey's shape: one row per channel (and desk/event), one column per month."""
     period = periods.Period.fiscal_year(fiscal_year)
-    months = periods.fiscal_year_months(fiscal_year)
+    months = japan_time.fiscal_year_months(fiscal_year)
     out = io.StringIO()
     writer = csv.writer(out)
     header = [_("Desk or event"), _("Channel")]
@@ -148,7 +149,7 @@ def survey_csv(fiscal_year):
     counts = {}
     for row in (
         _received_in(period)
-        .annotate(month=TruncMonth("created_at", tzinfo=periods.JST))
+        .annotate(month=TruncMonth("created_at", tzinfo=japan_time.JST))
         .values("place_kind", "channel", "month")
         .annotate(n=Count("pk"))
         .order_by()
@@ -159,4 +160,4 @@ def survey_csv(fiscal_year):
         for channel in Channel:
             cells = [counts.get((place, channel, y, m), 0) for y, m in months]
             writer.writerow([safe_cell(place.label), safe_cell(channel.label), *cells, sum(cells)])
-    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Japanese correctly
+    return for_excel(out.getvalue())

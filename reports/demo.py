@@ -5,6 +5,7 @@ load members are there afterwards) and targets an editor changed are left alone.
 
 import datetime as dt
 
+from core import japan_time
 from reports import periods
 from reports.load_data import MONTH_WEIGHTS, apportion, generate, load_members
 from reports.models import KPI, KPITarget
@@ -33,9 +34,9 @@ MONTHLY_KPIS = [KPI.REGISTRATIONS_BASIC]
 
 
 def seed(home, stdout):
-    today = periods.today()
-    fiscal_year = periods.fiscal_year_of(today)
-    start = dt.date(fiscal_year, 4, 1)
+    today = japan_time.today()
+    fiscal_year = japan_time.fiscal_year_of(today)
+    start = japan_time.fiscal_year_start(today)
     end = today - dt.timedelta(days=1)
     if end >= start and not load_members().exists():
         generate(
@@ -56,7 +57,7 @@ def seed(home, stdout):
 def enter_targets(fiscal_year):
     """What the city's editors enter on the targets screen; targets already there stay."""
     made = 0
-    months = [month for _year, month in periods.fiscal_year_months(fiscal_year)]
+    months = [month for _year, month in japan_time.fiscal_year_months(fiscal_year)]
     for kpi in KPI:
         annual = ANNUAL_TARGETS[kpi]
         monthly = []
@@ -117,9 +118,9 @@ def finished_quarterly_report(stdout):
     from reports import generation
     from reports.models import Report, ReportHighlight, ReportPhoto, ReportVersion
 
-    fiscal_year = periods.current_fiscal_year()
+    fiscal_year = japan_time.fiscal_year_of(japan_time.today())
     quarter = periods.Period.quarter(fiscal_year, 2)
-    if quarter.end >= periods.today():
+    if quarter.end >= japan_time.today():
         fiscal_year -= 1
         quarter = periods.Period.quarter(fiscal_year, 2)
     report, created = Report.objects.get_or_create(

@@ -6,17 +6,16 @@ site started; uses by partner and by category come from reports.figures, as in t
 import csv
 import logging
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import FieldError
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import ExtractHour
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core import japan_time
 from core.csv_export import safe_cell
 from members.residence import prefecture_name
 from passes.models import Offer, Partner, Pass, PassStatus, Purpose, Use
@@ -72,18 +71,17 @@ def _share(count, total):
 
 def since_the_start(today=None):
     """The whole life of the site, up to today (Japan time)."""
-    today = today or periods.today()
+    today = today or japan_time.today()
     return periods.Period.custom(min(periods.site_start(), today), today)
 
 
 def figures(today=None, days=30):
-    today = today or timezone.localdate()
+    today = today or japan_time.today()
     period = since_the_start(today)
     default = Locale.get_default()
     issued = Pass.objects.filter(status__in=ISSUED, issued_at__isnull=False)
     uses = Use.objects.all()
     purposes = dict(Purpose.choices)
-    japan = ZoneInfo(settings.TIME_ZONE)
 
     by_partner = [(name, n) for name, _category, n, _passes in cross_app.uses_by_partner(period)]
     by_category = sorted(cross_app.uses_by_category(period), key=lambda row: -row[1])
@@ -101,7 +99,7 @@ def figures(today=None, days=30):
         (since + timedelta(days=i), per_day.get(since + timedelta(days=i), 0)) for i in range(days)
     ]
     per_hour = dict(
-        uses.annotate(hour=ExtractHour("used_at", tzinfo=japan))
+        uses.annotate(hour=ExtractHour("used_at", tzinfo=japan_time.JST))
         .values_list("hour")
         .annotate(n=Count("id"))
         .order_by()

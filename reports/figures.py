@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import japan_time
 from reports import periods
 from reports.models import KPI, LEVEL_KPIS, KPITarget
 
@@ -59,7 +60,7 @@ def _by_month(queryset, field, period, count="pk", distinct=False):
     """{(year, month): n} for every month of the period (0 where nothing happened)."""
     rows = (
         queryset.filter(**_in(period, field))
-        .annotate(month=TruncMonth(field, tzinfo=periods.JST))
+        .annotate(month=TruncMonth(field, tzinfo=japan_time.JST))
         .values("month")
         .annotate(n=Count(count, distinct=distinct))
         .order_by()
@@ -109,7 +110,7 @@ def _premium_reached_by_month(period):
     counts = dict.fromkeys(period.months(), 0)
     User = model(settings.AUTH_USER_MODEL)
     years = sorted(
-        {periods.fiscal_year_of(periods.Period.month(*m).start) for m in period.months()}
+        {japan_time.fiscal_year_of(periods.Period.month(*m).start) for m in period.months()}
     )
     for year in years:
         start, end = periods.Period.fiscal_year(year).bounds()
@@ -177,7 +178,7 @@ def kpi_months(period):
         levels[month] = running
     result[KPI.ACTIVE_MEMBERS] = levels
     # Months that have not begun have no figures yet (their targets are still shown).
-    this_month = (periods.today().year, periods.today().month)
+    this_month = (japan_time.today().year, japan_time.today().month)
     for values in result.values():
         for month in values:
             if month > this_month:
@@ -222,7 +223,7 @@ def kpi_targets(period):
     """({kpi: target or None}, {kpi: {(year, month): target}}) for the period. A month only
     partly in a custom period counts its share of the month's target (flows)."""
     fiscal_years = {
-        periods.fiscal_year_of(periods.Period.month(y, m).start) for y, m in period.months()
+        japan_time.fiscal_year_of(periods.Period.month(y, m).start) for y, m in period.months()
     }
     monthly = defaultdict(dict)
     for target in KPITarget.objects.filter(fiscal_year__in=fiscal_years):
@@ -449,7 +450,7 @@ def consultations_by_month(period):
     for row in (
         model("consultations.Consultation")
         .objects.filter(**_in(period, "created_at"))
-        .annotate(month=TruncMonth("created_at", tzinfo=periods.JST))
+        .annotate(month=TruncMonth("created_at", tzinfo=japan_time.JST))
         .values("month", "channel")
         .annotate(n=Count("pk"))
         .order_by()

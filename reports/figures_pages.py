@@ -9,7 +9,6 @@ not import reports."""
 import io
 
 from django import forms
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -20,18 +19,15 @@ from wagtail.models import Locale
 
 from consultations import services as consultation_services
 from consultations.models import Channel, PlaceKind, StaffViewLog, Topic
+from core import japan_time
+from core.csv_export import csv_response
+from core.responses import make_private
 from reports import consultation_figures, entry_pass, membership_figures, periods
-from reports.admin_views import private, require
+from reports.admin_views import require
 
 MEMBERS_PERMISSION = "members.view_membership"
 ENTRY_PASS_PERMISSION = "passes.view_pass_analytics"
 CONSULTATIONS_PERMISSION = "consultations.view_consultation"
-
-
-def _csv_response(text, filename):
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return private(response)
 
 
 # Furusato residents -----------------------------------------------------------------------
@@ -57,7 +53,7 @@ class PeriodForm(forms.Form):
             # A missing end is today (a custom period may not end in the future).
             period = periods.Period.custom(
                 cleaned.get("date_from") or default_period().start,
-                cleaned.get("date_to") or min(default_period().end, periods.today()),
+                cleaned.get("date_to") or min(default_period().end, japan_time.today()),
             )
         # A reversed period, one not started yet or one before the site: the form's error.
         cleaned["period"] = period.validate()
@@ -65,26 +61,26 @@ class PeriodForm(forms.Form):
 
 
 def default_period():
-    return periods.Period.fiscal_year(periods.current_fiscal_year())
+    return periods.Period.fiscal_year(japan_time.fiscal_year_of(japan_time.today()))
 
 
 def members_figures(request):
     require(request, MEMBERS_PERMISSION)
     form = PeriodForm(request.GET or None)
     if form.is_bound and not form.is_valid():
-        return private(
+        return make_private(
             TemplateResponse(request, "reports/admin/members_figures.html", {"form": form})
         )
     period = form.cleaned_data["period"] if form.is_bound else default_period()
     data = membership_figures.membership_figures(period)
     if request.GET.get("format") == "csv":
-        return _csv_response(
+        return csv_response(
             membership_figures.csv_text(data),
             f"member-figures-{period.start.isoformat()}-{period.end.isoformat()}.csv",
         )
     query = request.GET.copy()
     query["format"] = "csv"
-    return private(
+    return make_private(
         TemplateResponse(
             request,
             "reports/admin/members_figures.html",
@@ -102,10 +98,10 @@ def entry_pass_figures(request):
     if request.GET.get("format") == "csv":
         out = io.StringIO()
         entry_pass.write_csv(out, data)
-        stamp = periods.today().isoformat()
-        return _csv_response("\ufeff" + out.getvalue(), f"entry-pass-{stamp}.csv")
+        stamp = japan_time.today().isoformat()
+        return csv_response(out.getvalue(), f"entry-pass-{stamp}.csv")
     top = max([n for _d, n in data["by_day"]] + [n for _h, n in data["by_hour"]] + [1])
-    return private(
+    return make_private(
         TemplateResponse(
             request,
             "reports/admin/entry_pass_figures.html",
@@ -125,7 +121,7 @@ def _fiscal_year(request):
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        return periods.current_fiscal_year()
+        return japan_time.fiscal_year_of(japan_time.today())
     return min(max(year, FIRST_FISCAL_YEAR), LAST_FISCAL_YEAR)
 
 
@@ -143,7 +139,7 @@ def consultations_figures(request):
     place_rows = [
         (p.label, [data["by_place"][p][c] for c in data["channels"]]) for p in data["by_place"]
     ]
-    return private(
+    return make_private(
         TemplateResponse(
             request,
             "reports/admin/consultation_figures.html",
@@ -172,7 +168,7 @@ def consultations_survey_csv(request):
     consultation_services.log_staff_action(
         request.user, None, StaffViewLog.Action.EXPORT, detail=f"survey CSV FY{year}"
     )
-    return _csv_response(consultation_figures.survey_csv(year), f"consultations-fy{year}.csv")
+    return csv_response(consultation_figures.survey_csv(year), f"consultations-fy{year}.csv")
 
 
 # Admin URLs and the "Figures" menu ---------------------------------------------------------

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core import japan_time
 from reports import periods
 from reports.models import KPI, LEVEL_KPIS, KPITarget
 
@@ -71,13 +72,13 @@ class PeriodForm(forms.Form):
 
     @classmethod
     def initial_for_today(cls):
-        today = periods.today()
+        today = japan_time.today()
         return {
             "kind": periods.FISCAL_YEAR,
-            "year": periods.fiscal_year_of(today),
+            "year": japan_time.fiscal_year_of(today),
             "month": today.month,
             "quarter": (
-                periods.fiscal_year_months(periods.fiscal_year_of(today)).index(
+                japan_time.fiscal_year_months(japan_time.fiscal_year_of(today)).index(
                     (today.year, today.month)
                 )
             )
@@ -132,11 +133,11 @@ class TargetsForm(forms.Form):
         for kpi, target in existing.items():
             initial[f"{kpi}-annual"] = target.annual
             for (_year, month), value in zip(
-                periods.fiscal_year_months(fiscal_year), target.monthly or [], strict=False
+                japan_time.fiscal_year_months(fiscal_year), target.monthly or [], strict=False
             ):
                 initial[f"{kpi}-m{month}"] = value
         super().__init__(*args, initial=initial, **kwargs)
-        self.months = periods.fiscal_year_months(fiscal_year)
+        self.months = japan_time.fiscal_year_months(fiscal_year)
         for kpi in KPI:
             self.fields[f"{kpi}-annual"] = forms.IntegerField(
                 label=_("%(kpi)s: target for FY%(year)d") % {"kpi": kpi.label, "year": fiscal_year},
@@ -246,7 +247,7 @@ class ReportForm(WagtailAdminModelForm):
             if instance.kind == periods.QUARTER:
                 self.initial.setdefault("quarter", period.quarter_number)
         else:
-            self.initial.setdefault("fiscal_year", periods.current_fiscal_year())
+            self.initial.setdefault("fiscal_year", japan_time.fiscal_year_of(japan_time.today()))
 
     def clean(self):
         data = super().clean()

@@ -30,8 +30,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from reports import periods
-from reports.periods import JST
+from core import japan_time
+from core.japan_time import JST
 
 MEMBER_PREFIX = "L-"
 CODE_PREFIX = "L0"  # pass numbers and check-in codes: real codes have no 0
@@ -175,8 +175,11 @@ def generate(
             "This database already has load data (members numbered L-…). Run again with "
             "force to add more."
         )
-    today = periods.today()
-    start = start or dt.date(periods.fiscal_year_of(today) - 1, 4, 1)
+    today = japan_time.today()
+    # From 1 April of the fiscal year before this one.
+    start = start or japan_time.fiscal_year_start(
+        japan_time.fiscal_year_start(today) - dt.timedelta(1)
+    )
     end = end or today
     if end < start:
         raise ValueError("The end comes before the start.")
@@ -267,7 +270,7 @@ class _Loader:
         self.end = end
         self.stdout = stdout
         self.now = timezone.now()
-        self.today = periods.today()
+        self.today = japan_time.today()
         self.days = [start + dt.timedelta(n) for n in range((end - start).days + 1)]
         self.campaign_days = self._campaign_days()
         self.hours = {name: list(accumulate(w)) for name, w in HOURS.items()}
@@ -701,8 +704,8 @@ class _Loader:
         from members.models import ActivityPage, ActivitySignup
 
         rng = self.rng
-        first = dt.datetime.combine(self.start, dt.time(), tzinfo=JST)
-        last = dt.datetime.combine(self.end + dt.timedelta(1), dt.time(), tzinfo=JST)
+        first = japan_time.start_of_day(self.start)
+        last = japan_time.start_of_day(self.end + dt.timedelta(1))
         activities = list(
             ActivityPage.objects.live()
             .filter(locale__language_code=settings.LANGUAGE_CODE, start__gte=first, start__lt=last)
@@ -773,8 +776,8 @@ class _Loader:
 
         rng = self.rng
         links = list(TrackingLink.objects.select_related("campaign", "creator").order_by("pk"))
-        first = dt.datetime.combine(self.start, dt.time(), tzinfo=JST)
-        last = min(dt.datetime.combine(self.end + dt.timedelta(1), dt.time(), tzinfo=JST), self.now)
+        first = japan_time.start_of_day(self.start)
+        last = min(japan_time.start_of_day(self.end + dt.timedelta(1)), self.now)
         periods_of = {}
         for link in links:
             begin, finish = first, last

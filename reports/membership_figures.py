@@ -12,7 +12,7 @@ import io
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from core.csv_export import safe_cell
+from core.csv_export import for_excel, safe_cell
 from members.models import Membership
 from reports import figures
 
@@ -63,4 +63,4 @@ def write_csv(out, data):
 def csv_text(data):
     out = io.StringIO()
     write_csv(out, data)
-    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Japanese correctly
+    return for_excel(out.getvalue())

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Orderable
 
 from consultations.storage import PrivateStorage
+from core import japan_time
 from reports import periods
 
 private_storage = PrivateStorage()
@@ -78,7 +79,7 @@ class KPITarget(models.Model):
         """{(year, month): target} for April … March."""
         values = self.monthly if len(self.monthly or []) == 12 else None
         values = values or spread_evenly(self.annual, self.kpi)
-        return dict(zip(periods.fiscal_year_months(self.fiscal_year), values, strict=True))
+        return dict(zip(japan_time.fiscal_year_months(self.fiscal_year), values, strict=True))
 
     def clean(self):
         if self.monthly and len(self.monthly) != 12:

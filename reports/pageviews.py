@@ -28,8 +28,8 @@ from django.db.models import Count, F, Max, Subquery, Sum
 from django.db.models.functions import TruncDate
 
 from campaigns.attribution import is_bot, is_prefetch
+from core.japan_time import JST, start_of_day
 from reports.models import PageView, PageViewDay
-from reports.periods import JST
 
 logger = logging.getLogger(__name__)
 
@@ -172,8 +172,8 @@ def page_view_totals(start_day, end_day, group_by=("day",)):
     group_by = tuple(group_by)
     if not group_by or not set(group_by) <= set(GROUP_FIELDS):
         raise ValueError(f"page_view_totals groups by some of {GROUP_FIELDS}, not {group_by}")
-    start = dt.datetime.combine(start_day, dt.time.min, tzinfo=JST)
-    end = dt.datetime.combine(end_day + dt.timedelta(days=1), dt.time.min, tzinfo=JST)
+    start = start_of_day(start_day)
+    end = start_of_day(end_day + dt.timedelta(days=1))
     folded = (
         PageViewDay.objects.filter(day__gte=start_day, day__lte=end_day)
         .values(*group_by)

@@ -1,11 +1,11 @@
 """Reporting periods in Japan time: months, quarters and fiscal years (April to March, as
 Japanese public bodies count), or a custom range of days. Both ends are included; `bounds()`
 gives the half-open datetime range the queries use, so 31 March 23:59 JST belongs to one fiscal
-year and 1 April 00:00 JST to the next."""
+year and 1 April 00:00 JST to the next. Japan time and the fiscal year themselves are
+core.japan_time's."""
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-JST = ZoneInfo("Asia/Tokyo")
+from core.japan_time import JST, fiscal_year_months, fiscal_year_of, start_of_day, today
 
 MONTH, QUARTER, FISCAL_YEAR, CUSTOM = "month", "quarter", "fiscal_year", "custom"
 KIND_CHOICES = [
@@ -27,28 +27,12 @@ KIND_CHOICES = [
 MAX_CUSTOM_DAYS = 731
 
 
-def today():
-    return timezone.localtime(timezone.now(), JST).date()
-
-
-def fiscal_year_of(day):
-    """The fiscal year a date or datetime belongs to: 令和/西暦 year in which it starts."""
-    if isinstance(day, dt.datetime):
-        day = timezone.localtime(day, JST).date() if timezone.is_aware(day) else day.date()
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def month_key(value):
     """(year, month) in Japan time of a datetime or date, e.g. a TruncMonth value (aware with
     USE_TZ on PostgreSQL and SQLite)."""
     if isinstance(value, dt.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value, JST)
     return (value.year, value.month)
-
-
-def fiscal_year_months(fiscal_year):
-    """(year, month) from April to March."""
-    return [(fiscal_year + (m < 4), m) for m in (*range(4, 13), 1, 2, 3)]
 
 
 def first_day_after(year, month):
@@ -83,7 +67,8 @@ class Period:
 
     @classmethod
     def fiscal_year(cls, fiscal_year):
-        return cls(FISCAL_YEAR, dt.date(fiscal_year, 4, 1), dt.date(fiscal_year + 1, 3, 31))
+        months = fiscal_year_months(fiscal_year)
+        return cls(FISCAL_YEAR, cls.month(*months[0]).start, cls.month(*months[-1]).end)
 
     @classmethod
     def custom(cls, start, end):
@@ -103,9 +88,7 @@ class Period:
 
     def bounds(self):
         """[start 00:00 JST, day after end 00:00 JST) as aware datetimes."""
-        start = dt.datetime.combine(self.start, dt.time(), JST)
-        end = dt.datetime.combine(self.end + dt.timedelta(1), dt.time(), JST)
-        return start, end
+        return start_of_day(self.start), start_of_day(self.end + dt.timedelta(1))
 
     def months(self):
         """(year, month) of every month the period touches, in order."""
@@ -173,7 +156,3 @@ class Period:
         return cls(
             data["kind"], dt.date.fromisoformat(data["start"]), dt.date.fromisoformat(data["end"])
         )
-
-
-def current_fiscal_year():
-    return fiscal_year_of(today())

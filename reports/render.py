@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from core.csv_export import safe_cell
+from core.csv_export import for_excel, safe_cell
 
 from .templatetags.report_blocks import chart_rows, format_cell, is_figure
 
@@ -225,8 +225,7 @@ def _csv(block):
     writer.writerow([safe_cell(c) for c in header])
     for row in rows:
         writer.writerow([_csv_cell(c) for c in row])
-    # The BOM makes Excel read the file as UTF-8 (otherwise Japanese turns to mojibake).
-    return "\ufeff" + buffer.getvalue()
+    return for_excel(buffer.getvalue())
 
 
 def csv_names(blocks):

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from consultations.models import Consultation
+from core.japan_time import JST, fiscal_year_months
 from reports import consultation_figures
-from reports.periods import JST, fiscal_year_months
 from tests.factories.consultations import ConsultationFactory
 
 pytestmark = pytest.mark.django_db

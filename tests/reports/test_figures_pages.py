@@ -10,10 +10,10 @@ import pytest
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
+from core.japan_time import JST
 from members.choices import Relationship
 from members.models import Membership
 from members.residence import prefecture_name
-from reports.periods import JST
 from tests.factories import UserFactory
 from tests.factories.members import MembershipFactory
 
@@ -128,12 +128,13 @@ def test_a_reversed_period_is_the_forms_error(client, june_members):
 
 
 def test_without_dates_the_current_fiscal_year(client, demo_site):
-    from reports.periods import Period, current_fiscal_year
+    from core.japan_time import fiscal_year_of, today
+    from reports.periods import Period
 
     MembershipFactory()
     client.force_login(staff("City editors"))
     html = client.get(MEMBERS).content.decode()
-    year = Period.fiscal_year(current_fiscal_year())
+    year = Period.fiscal_year(fiscal_year_of(today()))
     assert f"{year.start.isoformat()} – {year.end.isoformat()}" in html
     assert '<td id="figure-new">1</td>' in html
 
@@ -154,10 +155,10 @@ def test_city_editors_find_the_member_figures_in_the_figures_menu(client, demo_s
 
 
 def test_a_start_date_alone_runs_to_today(client):
-    from reports import periods
+    from core import japan_time
 
     user = UserFactory(groups=["City editors"])
     client.force_login(user)
-    response = client.get(MEMBERS, {"date_from": periods.today().replace(day=1).isoformat()})
+    response = client.get(MEMBERS, {"date_from": japan_time.today().replace(day=1).isoformat()})
     assert response.status_code == 200
     assert response.context["form"].errors == {}

@@ -9,11 +9,13 @@ from django.utils import translation
 
 from campaigns.models import Conversion
 from consultations.models import Consultation
+from core import japan_time
+from core.japan_time import JST
 from members.models import ActivityIndexPage, ActivitySignup, Membership
 from passes.models import Pass, Use
-from reports import figures, periods
+from reports import figures
 from reports.models import KPI, KPITarget, PageView, PageViewDay
-from reports.periods import JST, Period
+from reports.periods import Period
 from tests.factories.consultations import ConsultationFactory
 from tests.factories.members import MembershipFactory, add_activity
 from tests.factories.passes import OfferFactory, PassFactory
@@ -253,7 +255,7 @@ def test_premium_is_reached_again_in_the_next_fiscal_year():
 def test_months_not_begun_have_no_figures_yet():
     period = Period.fiscal_year(2026)  # today is in it (December 2026 in this codebase's time)
     months = figures.kpi_months(period)[KPI.REGISTRATIONS_BASIC]
-    today = periods.today()
+    today = japan_time.today()
     for month, value in months.items():
         assert (value is None) == (month > (today.year, today.month)), month
 

@@ -12,11 +12,11 @@ from django.db.models import Count, Sum
 from django.test import override_settings
 
 from consultations.models import Consultation, ConsultationTopic
+from core.japan_time import JST
 from members.models import Membership, MembershipCode
 from passes.models import Partner, Pass, Use
 from reports import load_data
 from reports.models import KPI, KPITarget, PageViewDay
-from reports.periods import JST
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from core.japan_time import JST
 from reports import pageviews
 from reports.models import PageView, PageViewDay
-from reports.periods import JST
 
 pytestmark = pytest.mark.django_db
 
