@@ -8,10 +8,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from config.checks import register_checks
         from core import spreadsheet_export
         from core.csv_export import safe_cell
         from home import chrome, search  # noqa: F401  (connect their signal receivers)
+        from home.checks import register_checks
 
         # Wagtail's own CSV exports (snippets, reports) escape formulas like ours do.
         spreadsheet_export.install(safe_cell)
