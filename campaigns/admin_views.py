@@ -3,31 +3,26 @@
 Nothing here shows personal data: clicks hold a keyed hash and a device class, conversions
 the kind and the time (campaigns.models)."""
 
-import io
 from urllib.parse import urlencode
 
-import segno
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from campaigns import dashboard
 from campaigns.forms import DashboardFilterForm
 from campaigns.models import ConversionKind, TrackingLink
+from core import qr
+from core.csv_export import csv_response
+from core.responses import make_private
 
 DASHBOARD = "campaigns.view_campaign_dashboard"
 LINK_PERMISSIONS = ("campaigns.view_trackinglink", "campaigns.change_trackinglink")
-
-
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def short_url(link):
@@ -46,14 +41,10 @@ def dashboard_view(request):
         date_from, date_to, campaign = form.values()
         data = dashboard.figures(date_from, date_to, campaign=campaign)
         if request.GET.get("format") == "csv":
-            response = HttpResponse(
-                "\ufeff" + dashboard.csv_text(data), content_type="text/csv; charset=utf-8"
-            )
             name = f"campaigns-{date_from.isoformat()}-{date_to.isoformat()}"
             if campaign is not None:
                 name += f"-{campaign.code}"
-            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-            return _private(response)
+            return csv_response(dashboard.csv_text(data), f"{name}.csv")
     labels = dashboard.dimension_labels()
     captions = {
         "campaign": _("By campaign"),
@@ -90,7 +81,7 @@ def dashboard_view(request):
         if data is not None
         else []
     )
-    return _private(
+    return make_private(
         TemplateResponse(
             request,
             "campaigns/admin/dashboard.html",
@@ -112,14 +103,7 @@ def qr_code(request, pk, kind):
     if not any(request.user.has_perm(p) for p in LINK_PERMISSIONS):
         raise PermissionDenied
     link = get_object_or_404(TrackingLink, pk=pk)
-    qr = segno.make(short_url(link), error="m")
-    out = io.BytesIO()
-    if kind == "svg":
-        qr.save(out, kind="svg", scale=10, border=4, xmldecl=True, title=link.code)
-        content_type = "image/svg+xml"
-    else:
-        qr.save(out, kind="png", scale=10, border=4)
-        content_type = "image/png"
-    response = HttpResponse(out.getvalue(), content_type=content_type)
+    image, content_type = qr.image_file(short_url(link), kind, title=link.code)
+    response = HttpResponse(image, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="qr-{link.code}.{kind}"'
-    return _private(response)
+    return make_private(response)

@@ -2,7 +2,6 @@
 
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from campaigns.attribution import (
@@ -15,6 +14,7 @@ from campaigns.attribution import (
 )
 from campaigns.models import TrackingLink
 from campaigns.targets import link_target
+from core.responses import make_private
 
 
 @require_safe
@@ -32,6 +32,6 @@ def go(request, code):
     if request.method == "GET" and not is_bot(request) and not is_prefetch(request):
         record_click(request, link_touch(link))
         set_source_cookie(response, source_for_link(link))
-    add_never_cache_headers(response)
+    # The redirect sets the visitor's source cookie: no shared cache may keep it.
     response["X-Robots-Tag"] = "noindex"
-    return response
+    return make_private(response)
