@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from core import japan_time
 from members.demo import demo_user, request_as
 from passes.models import Partner, PartnerStaff, Pass, Use
 from passes.services import apply_for_pass, expire_stale_passes, open_pass_of, redeem_offer
@@ -49,7 +50,7 @@ def issue_visitor_pass():
     visitor = demo_user(VISITOR_EMAIL, "花子", "東京")
     if open_pass_of(visitor) is not None:
         return
-    today = timezone.localdate()
+    today = japan_time.today()
     entry_pass = apply_for_pass(
         request_as(visitor),
         {
@@ -67,7 +68,7 @@ def issue_visitor_pass():
 
 
 def record_past_visits(partners):
-    today = timezone.localdate()
+    today = japan_time.today()
     for n, (prefecture, municipality, purpose, used) in enumerate(SAMPLE_HOLDERS, start=1):
         holder = demo_user(f"pass-sample{n}@example.jp", "サンプル", f"来訪者{n}", password=False)
         if Pass.objects.filter(user=holder).exists():
@@ -85,14 +86,14 @@ def record_past_visits(partners):
             },
         )
         # Applied the evening before the trip: the scenario runs today.
-        applied = timezone.make_aware(datetime.combine(start - timedelta(days=2), time(20)))
+        applied = datetime.combine(start - timedelta(days=2), time(20), tzinfo=japan_time.JST)
         Pass.objects.filter(pk=entry_pass.pk).update(created_at=applied, issued_at=applied)
         for i, slug in enumerate(used):
             if slug not in partners:
                 continue
             offer = partners[slug].offers.order_by("pk").first()
             day = start + timedelta(days=i % 3)
-            used_at = timezone.make_aware(datetime.combine(day, time(9 + (n * 3 + i * 4) % 11)))
+            used_at = datetime.combine(day, time(9 + (n * 3 + i * 4) % 11), tzinfo=japan_time.JST)
             # redeem_offer takes the time of the use, so these past uses need no adjusting.
             redeem_offer(
                 entry_pass.pk,

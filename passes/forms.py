@@ -1,9 +1,9 @@
 from datetime import timedelta
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import japan_time
 from core.abuse import HoneypotTimeTrapForm
 from members.residence import ResidenceFields
 from passes.models import Purpose
@@ -78,7 +78,7 @@ class PassApplicationForm(ResidenceFields, HoneypotTimeTrapForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("stay_from"), cleaned.get("stay_until")
-        today = timezone.localdate()
+        today = japan_time.today()
         if start and end:
             if end < start:
                 self.add_error("stay_until", _("The last day must be on or after the first day."))

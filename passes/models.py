@@ -21,7 +21,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.locales import translations_or_originals
+from core import japan_time
+from core.locales import locale_for, translations_or_originals
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 from home.models.images import IMAGE_MODEL
@@ -37,8 +38,33 @@ def new_pass_secret():
     return secrets.token_hex(32)
 
 
-def japan_today():
-    return timezone.localdate()
+def default_locale():
+    """The Japanese locale, the originals' (from core.locales' per-process table: no query)."""
+    return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
+class OriginalsQuerySet(models.QuerySet):
+    def originals(self):
+        """The Japanese originals: uses, staff and counts key on them, and their synchronized
+        fields (state) are the current ones."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class HasOriginal:
+    """For translatable partners and offers: the Japanese original of a row."""
+
+    original_related = ()
+
+    def original(self):
+        """The Japanese original (uses and staff key on it)."""
+        default = default_locale()
+        if self.locale_id == default.pk:
+            return self
+        return (
+            type(self)
+            .objects.select_related(*self.original_related)
+            .get(translation_key=self.translation_key, locale=default)
+        )
 
 
 class PartnerCategory(models.TextChoices):
@@ -52,7 +78,7 @@ class PartnerCategory(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Partner(TranslatableMixin, index.Indexed, models.Model):
+class Partner(HasOriginal, TranslatableMixin, index.Indexed, models.Model):
     """A business that gives Entry Pass holders an offer."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -105,6 +131,8 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         ),
     )
     active = models.BooleanField(_("active"), default=True)
+
+    objects = OriginalsQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -161,7 +189,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         # A new poster version also retires the old short code (unless an editor typed a new
         # one). Only the Japanese original draws a code: translations copy it when synced.
-        if self.pk and self.locale_id == Locale.get_default().pk:
+        if self.pk and self.locale_id == default_locale().pk:
             stored = (
                 Partner.objects.filter(pk=self.pk)
                 .values_list("poster_version", "short_code")
@@ -193,14 +221,6 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
             if not taken.exists():
                 return code
 
-    def original(self):
-        """The Japanese original (uses and staff key on it)."""
-        if self.locale_id == Locale.get_default().pk:
-            return self
-        return Partner.objects.get(
-            translation_key=self.translation_key, locale=Locale.get_default()
-        )
-
 
 class LimitPerPass(models.TextChoices):
     ONCE = "once", _("Once per pass")
@@ -215,7 +235,21 @@ class OfferKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Offer(TranslatableMixin, models.Model):
+class OfferQuerySet(OriginalsQuerySet):
+    def open_on(self, day=None):
+        """The offers open on `day` (Japan date, default today): active, started, not ended,
+        of an active partner. Read it on the originals (see originals()): a translation's copy
+        of these fields may be stale. Offer.is_open_on is the same rule for one offer."""
+        day = day or japan_time.today()
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day),
+            active=True,
+            partner__active=True,
+        )
+
+
+class Offer(HasOriginal, TranslatableMixin, models.Model):
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="offers"
     )
@@ -244,6 +278,9 @@ class Offer(TranslatableMixin, models.Model):
         help_text=_("The offer stops after this many uses in all. Empty: no cap."),
     )
     active = models.BooleanField(_("active"), default=True)
+
+    objects = OfferQuerySet.as_manager()
+    original_related = ("partner",)
 
     panels = [
         FieldPanel("partner"),
@@ -279,10 +316,12 @@ class Offer(TranslatableMixin, models.Model):
     def __str__(self):
         return f"{self.partner} — {self.title}"
 
-    def is_current(self, day=None):
-        day = day or japan_today()
+    def is_open_on(self, day=None):
+        """OfferQuerySet.open_on for this offer (read on the original)."""
+        day = day or japan_time.today()
         return (
             self.active
+            and self.partner.active
             and (self.valid_from is None or self.valid_from <= day)
             and (self.valid_until is None or day <= self.valid_until)
         )
@@ -328,9 +367,7 @@ class PartnerIndexPage(RoutablePageMixin, BasePage):
         (annotated is_original_language: the templates mark them lang="ja"). State (active,
         category) is read from the Japanese originals: translations keep stale copies until
         they are synced."""
-        originals = Partner.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE, active=True
-        )
+        originals = Partner.objects.originals().filter(active=True)
         if category:
             originals = originals.filter(category=category)
         return with_original_state(
@@ -442,25 +479,13 @@ def copy_original_state(objects):
     return objects
 
 
-def current_offers(day=None):
-    """The Japanese originals of the offers open on `day` (Japan date): active, started, not
-    ended, of an active partner."""
-    day = day or japan_today()
-    return Offer.objects.filter(
-        locale__language_code=settings.LANGUAGE_CODE, active=True, partner__active=True
-    ).filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-        Q(valid_until__isnull=True) | Q(valid_until__gte=day),
-    )
-
-
 def offers_in_locale(locale=None, day=None, **filters):
-    """The offers open on `day` (see current_offers) in the visitor's language, else their
+    """The offers open on `day` (OfferQuerySet.open_on) in the visitor's language, else their
     Japanese originals (annotated is_original_language, marked lang="ja"), with the
     originals' state copied in and `partner_key`, their partner's translation key. `filters`
     narrow them, e.g. partner__translation_key=...: an offer's partner is the partner row of
     its own language, so filter by the partner's translation key, not by one partner row."""
-    current = current_offers(day)
+    current = Offer.objects.originals().open_on(day)
     offers = with_original_state(
         translations_or_originals(
             Offer.objects.filter(translation_key__in=current.values("translation_key"), **filters),
@@ -544,7 +569,7 @@ class Pass(models.Model):
         return self.number
 
     def is_usable(self, day=None):
-        day = day or japan_today()
+        day = day or japan_time.today()
         return self.status == PassStatus.ACTIVE and self.valid_from <= day <= self.valid_until
 
 
@@ -666,7 +691,5 @@ class PartnerStaff(models.Model):
     def save(self, *args, **kwargs):
         # The staff screen, the counts and the uses key on the Japanese original.
         if self.partner_id is not None:
-            partner = self.partner
-            if partner.locale_id != Locale.get_default().pk:
-                self.partner = partner.original()
+            self.partner = self.partner.original()
         super().save(*args, **kwargs)

@@ -1,5 +1,6 @@
 """The Entry Pass's rules in one place: issuing a pass, the rotating pass code, partner poster
-tokens, and redeeming an offer (both counter flows call redeem_offer)."""
+tokens, an offer's limits (offer_limit_reached) and redeeming an offer with the replay of a
+double tap (redeem_offer, which both counter flows call)."""
 
 import hashlib
 import hmac
@@ -15,8 +16,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Site
+from django.utils.translation import gettext_lazy
+from wagtail.models import Site
 
+from core import japan_time
 from members.accounts import has_verified_email, open_account, send_verification
 from members.residence import same_municipality
 from passes.models import (
@@ -29,6 +32,7 @@ from passes.models import (
     PassStatus,
     Use,
     UsedPassCode,
+    default_locale,
     margin_days,
 )
 
@@ -37,13 +41,6 @@ logger = logging.getLogger(__name__)
 POSTER_SALT = "tsunagaru.passes.poster"
 NONCE_SALT = "tsunagaru.passes.use-nonce"
 SESSION_PENDING_USER = "passes_pending_user"
-
-
-def default_locale():
-    """The Japanese locale, from core.locales' per-process table (no query)."""
-    from core.locales import locale_for
-
-    return locale_for(settings.LANGUAGE_CODE) or Locale.get_default()
 
 
 def code_window_seconds():
@@ -83,7 +80,7 @@ def active_pass_of(user, today=None):
 
 
 def expire_stale_passes(user=None, today=None):
-    today = today or timezone.localdate()
+    today = today or japan_time.today()
     passes = Pass.objects.filter(status=PassStatus.ACTIVE, valid_until__lt=today)
     if user is not None:
         passes = passes.filter(user=user)
@@ -276,7 +273,7 @@ def partner_from_token(token):
         pk, version = (int(part) for part in value.split("."))
     except (signing.BadSignature, ValueError):
         return None
-    return Partner.objects.filter(pk=pk, poster_version=version, locale=default_locale()).first()
+    return Partner.objects.originals().filter(pk=pk, poster_version=version).first()
 
 
 def partner_from_short_code(code):
@@ -284,7 +281,7 @@ def partner_from_short_code(code):
     code = "".join(ch for ch in code if ch in SHORT_CODE_ALPHABET)
     if not code:
         return None
-    return Partner.objects.filter(short_code=code, locale=default_locale()).first()
+    return Partner.objects.originals().filter(short_code=code).first()
 
 
 def in_locale(obj, locale=None):
@@ -348,13 +345,42 @@ def _refuse(reason):
     raise RedemptionRefused(reason, messages[reason])
 
 
-def original_offer(offer):
-    default = default_locale()
-    if offer.locale_id == default.pk:
-        return offer
-    return Offer.objects.select_related("partner").get(
-        translation_key=offer.translation_key, locale=default
-    )
+# -- an offer's limits -----------------------------------------------------------------------
+def _limit_spent(limit):
+    """The refusal of a pass whose limit per pass is spent (also what the unique constraints on
+    Use mean when they catch a second use)."""
+    return "used" if limit == LimitPerPass.ONCE else "used_today"
+
+
+def offer_limit_reached(offer, day, uses_of_pass, total_uses):
+    """Why a pass may not use `offer` on `day`, or None: "offer_inactive" (not open that day),
+    "used" (once per pass, used), "used_today" (once a day, used that day) or "cap" (the
+    offer's total cap is reached). The one home of the offer limits: redeem_offer refuses with
+    it and offer_states shows it.
+
+    `offer` is the Japanese original (a translation's copy of the limits may be stale);
+    `uses_of_pass` the pass's uses of it (each with its `day`); `total_uses` a function
+    returning the offer's uses in all, called only for a capped offer (redeem_offer counts
+    them with the offer row locked)."""
+    if not offer.is_open_on(day):
+        return "offer_inactive"
+    if offer.limit_per_pass == LimitPerPass.ONCE and uses_of_pass:
+        return _limit_spent(offer.limit_per_pass)
+    if offer.limit_per_pass == LimitPerPass.DAILY and any(use.day == day for use in uses_of_pass):
+        return _limit_spent(offer.limit_per_pass)
+    if offer.total_cap and total_uses() >= offer.total_cap:
+        return "cap"
+    return None
+
+
+def _replay(key, partner=None):
+    """The use recorded by an earlier request with the same idempotency key, or None."""
+    if not key:
+        return None
+    uses = Use.objects.filter(idempotency_key=key)
+    if partner is not None:
+        uses = uses.filter(partner=partner)
+    return uses.first()
 
 
 def redeem_offer(
@@ -373,17 +399,32 @@ def redeem_offer(
 
     The pass row is locked first (SELECT ... FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE
     transactions queue every writer), so two taps, two phones or two counters cannot both pass
-    the limit checks; unique constraints on Use back the limits up. For a capped offer the
-    offer row is locked too and its uses counted. A POST repeated with the same idempotency
-    `key` returns the first use (replayed=True) instead of an error or a second use.
+    the limit checks (offer_limit_reached); unique constraints on Use back the limits up. For a
+    capped offer the offer row is locked too and its uses counted.
+
+    A request repeated with the same idempotency `key` (a double tap) returns the first use
+    (replayed=True) instead of an error or a second use: found under the lock, or, when the
+    repeated request's pass code is refused (a resubmitted staff form whose code no longer
+    names that pass), by the key alone among `partner`'s uses.
+
     Give `holder` (a user) instead of `entry_pass_id` to lock that user's open pass, or `code`
     (the visitor's rotating pass code, as typed) to lock the pass it names and check it (raises
     CodeRefused). An accepted code moves the pass on to its next code generation in the same
     transaction: the code is never accepted again, and the visitor's screen shows a new one.
     """
+    try:
+        return _redeem(entry_pass_id, offer, via, key, partner, staff, now, holder, code)
+    except CodeRefused:
+        replay = _replay(key, partner)
+        if replay is None:
+            raise
+        return Redemption(replay, replayed=True)
+
+
+def _redeem(entry_pass_id, offer, via, key, partner, staff, now, holder, code):
     now = now or timezone.now()
-    day = timezone.localdate(now)
-    offer = original_offer(offer)
+    day = japan_time.japan_date(now)
+    offer = offer.original()
     limit = offer.limit_per_pass
     stage = "use"
     try:
@@ -401,18 +442,12 @@ def redeem_offer(
                     code_window_of(None, otp, now)  # raises: no such pass
             else:
                 entry_pass = passes.get(pk=entry_pass_id)
-            # One query finds both a replayed request and an earlier use that the limit counts.
-            earlier = Q(pk__in=[])
-            if key:
-                earlier |= Q(idempotency_key=key)
-            if limit == LimitPerPass.ONCE:
-                earlier |= Q(offer=offer)
-            elif limit == LimitPerPass.DAILY:
-                earlier |= Q(offer=offer, day=day)
-            found = (
-                list(Use.objects.filter(earlier, entry_pass=entry_pass)[:2])
-                if (key or limit != LimitPerPass.UNLIMITED)
-                else []
+            # One query finds both a replayed request and the pass's earlier uses of the offer.
+            found = list(
+                Use.objects.filter(
+                    Q(offer=offer) | (Q(idempotency_key=key) if key else Q(pk__in=[])),
+                    entry_pass=entry_pass,
+                )
             )
             replay = next((use for use in found if key and use.idempotency_key == key), None)
             if replay is not None:
@@ -426,14 +461,14 @@ def redeem_offer(
                 _refuse("pass_expired")
             if partner is not None and offer.partner_id != partner.pk:
                 _refuse("wrong_partner")
-            if not offer.is_current(day) or not offer.partner.active:
-                _refuse("offer_inactive")
-            if found:
-                _refuse("used" if limit == LimitPerPass.ONCE else "used_today")
-            if offer.total_cap:
+
+            def total_uses():
                 Offer.objects.select_for_update().filter(pk=offer.pk).values("pk").first()
-                if Use.objects.filter(offer=offer).count() >= offer.total_cap:
-                    _refuse("cap")
+                return Use.objects.filter(offer=offer).count()
+
+            reason = offer_limit_reached(offer, day, found, total_uses)
+            if reason is not None:
+                _refuse(reason)
             if code_window is not None:
                 # A generation already accepted breaks the unique constraint: see below.
                 stage = "code"
@@ -460,24 +495,33 @@ def redeem_offer(
     except IntegrityError:  # the database's constraints caught what slipped past the checks
         if stage == "code":
             raise _code_used() from None
-        _refuse("used" if limit == LimitPerPass.ONCE else "used_today")
+        _refuse(_limit_spent(limit))
     use.offer = offer
     return Redemption(use)
 
 
-def offer_states(entry_pass, offers, day=None):
-    """{offer pk: (state, message, first use)} for showing each offer's state to the visitor.
+OFFER_STATES = {
+    # offer_limit_reached's reason: (state, what the visitor reads)
+    None: ("open", ""),
+    "offer_inactive": ("ended", gettext_lazy("Not available today")),
+    "used": ("used", gettext_lazy("Used")),
+    "used_today": ("used", gettext_lazy("Used today")),
+    "cap": ("ended", gettext_lazy("Ended: this offer has reached its limit")),
+}
 
-    State comes from the Japanese originals (a translation's synchronized fields may be stale):
-    "ended" when the offer is not current or has reached its total cap, "used" when the pass's
-    limit is spent, else "open"."""
+
+def offer_states(entry_pass, offers, day=None):
+    """{offer pk: (state, message, latest use)} for showing each offer's state to the visitor:
+    "ended", "used" or "open", from offer_limit_reached on the Japanese originals (a
+    translation's synchronized fields may be stale)."""
     from django.db.models import Count
 
-    day = day or timezone.localdate()
+    day = day or japan_time.today()
     keys = [o.translation_key for o in offers]
     originals = {
         o.translation_key: o
-        for o in Offer.objects.filter(translation_key__in=keys, locale=default_locale())
+        for o in Offer.objects.originals()
+        .filter(translation_key__in=keys)
         .select_related("partner")
         .only(
             "translation_key",
@@ -510,17 +554,11 @@ def offer_states(entry_pass, offers, day=None):
     for offer in offers:
         original = originals.get(offer.translation_key, offer)
         mine = uses.get(original.pk, [])
-        if not original.is_current(day) or not original.partner.active:
-            state = ("ended", _("Not available today"))
-        elif original.limit_per_pass == LimitPerPass.ONCE and mine:
-            state = ("used", _("Used"))
-        elif original.limit_per_pass == LimitPerPass.DAILY and any(u.day == day for u in mine):
-            state = ("used", _("Used today"))
-        elif original.total_cap and totals.get(original.pk, 0) >= original.total_cap:
-            state = ("ended", _("Ended: this offer has reached its limit"))
-        else:
-            state = ("open", "")
-        states[offer.pk] = (state[0], state[1], mine[0].used_at if mine else None)
+        reason = offer_limit_reached(
+            original, day, mine, lambda original=original: totals.get(original.pk, 0)
+        )
+        state, message = OFFER_STATES[reason]
+        states[offer.pk] = (state, str(message), mine[0].used_at if mine else None)
     return states
 
 
@@ -552,7 +590,7 @@ def localize_titles(objects, attribute="title"):
 
 def partner_counts(partner, today=None):
     """What a partner's staff may see: their own offers' counts, nothing about visitors."""
-    today = today or timezone.localdate()
+    today = today or japan_time.today()
     from django.db.models import Count
 
     rows = (

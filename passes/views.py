@@ -1,7 +1,6 @@
 """Thin views: parse input, call passes.services, render. Every view that shows a pass or a use
 checks its owner (404 for anyone else) and is never cached."""
 
-import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -11,32 +10,22 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from core import japan_time, qr
 from core.abuse import within_rate_limit
+from core.responses import private_view
 from passes import services
 from passes.forms import PartnerCodeForm, PassApplicationForm, StaffUseForm, UseOfferForm
-from passes.models import (
-    Offer,
-    PartnerStaff,
-    PassStatus,
-    Use,
-    current_offers,
-    offers_in_locale,
-)
+from passes.models import Offer, PartnerStaff, PassStatus, Use, offers_in_locale
 
 BLOCK_SECONDS = 60
 
 
-def _private(view):
-    return never_cache(view)
-
-
 def qr_svg(data, label):
-    qr = segno.make(data, error="m")
-    return qr.svg_inline(scale=5, border=2, title=label, svgclass="pass-qr__svg")
+    """The QR code of the pass code on the holder's screen (label: its accessible name)."""
+    return qr.inline_svg(data, css_class="pass-qr__svg", title=label, scale=5, border=2)
 
 
 def _code_blocked(request):
@@ -55,7 +44,7 @@ TOO_MANY = gettext_lazy("Too many wrong codes. Please wait a minute and try agai
 
 
 # -- getting a pass --------------------------------------------------------------------------
-@_private
+@private_view
 @sensitive_post_parameters("password")
 @require_http_methods(["GET", "POST"])
 def apply(request):
@@ -87,12 +76,12 @@ def apply(request):
     )
 
 
-@_private
+@private_view
 def apply_sent(request):
     return render(request, "passes/apply_sent.html")
 
 
-@_private
+@private_view
 @login_required
 def mine(request):
     entry_pass = services.open_pass_of(request.user)
@@ -138,7 +127,7 @@ def _code_context(request, entry_pass):
     }
 
 
-@_private
+@private_view
 @login_required
 def code_json(request):
     """The current code for passes.js, which asks every few seconds so that a code a counter
@@ -168,7 +157,7 @@ def code_json(request):
     )
 
 
-@_private
+@private_view
 @login_required
 @require_http_methods(["POST"])
 def cancel(request):
@@ -179,7 +168,7 @@ def cancel(request):
 
 
 # -- using an offer: the visitor scans the partner's poster ----------------------------------
-@_private
+@private_view
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_code(request):
@@ -203,7 +192,7 @@ def partner_code(request):
     )
 
 
-@_private
+@private_view
 @login_required
 @require_http_methods(["GET", "POST"])
 def partner_offers(request, token):
@@ -255,7 +244,7 @@ def partner_offers(request, token):
                 return redirect("passes:done", use_id=result.use.pk)
     entry_pass = services.open_pass_of(request.user)
     shown = services.in_locale(partner)
-    today = timezone.localdate()
+    today = japan_time.today()
     # Every current offer of the partner, in the visitor's language or else the Japanese
     # original: a translated partner whose offers are not all translated yet lists them all.
     offers = offers_in_locale(day=today, partner__translation_key=partner.translation_key)
@@ -276,7 +265,7 @@ def partner_offers(request, token):
     )
 
 
-@_private
+@private_view
 @login_required
 def done(request, use_id):
     use = get_object_or_404(
@@ -291,7 +280,7 @@ LIVE_SECONDS = 10 * 60
 
 
 def _done_context(use):
-    now = timezone.localtime()
+    now = japan_time.now()
     return {
         "use": use,
         "partner": services.in_locale(use.partner),
@@ -310,13 +299,19 @@ def _staff_of(request):
     return staff
 
 
-@_private
+@private_view
 @login_required
 @require_http_methods(["GET", "POST"])
 def staff(request):
     member = _staff_of(request)
     partner = member.partner
-    offers = list(current_offers().filter(partner=partner).select_related("partner").order_by("pk"))
+    offers = list(
+        Offer.objects.originals()
+        .open_on()
+        .filter(partner=partner)
+        .select_related("partner")
+        .order_by("pk")
+    )
     shown = {o.translation_key: o for o in offers}
     # No code from the query string: a one-time code in a URL ends up in logs (see _code_context).
     initial = {"nonce": services.new_use_nonce()}
@@ -383,11 +378,6 @@ def _staff_redeem(request, member, form, originals_by_key):
             code=form.cleaned_data["code"],
         )
     except services.CodeRefused as refusal:
-        # A double tap after the code's window: the first confirmation's result. (Within the
-        # window redeem_offer replays it by the same key.)
-        existing = Use.objects.filter(idempotency_key=key, partner=member.partner).first()
-        if existing is not None:
-            return existing
         if refusal.wrong and _wrong_code(request):
             return TOO_MANY
         return refusal.message
@@ -396,7 +386,7 @@ def _staff_redeem(request, member, form, originals_by_key):
     return result.use
 
 
-@_private
+@private_view
 @login_required
 def staff_done(request, use_id):
     member = _staff_of(request)

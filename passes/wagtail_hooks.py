@@ -1,7 +1,6 @@
 """The Entry Pass in the Wagtail admin: partners, offers and partner staff (snippets), each
 partner's printable poster (the Entry Pass figures are in reports)."""
 
-import segno
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
@@ -9,13 +8,15 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from core import qr
 from core.admin_lists import SnippetListViewSet
+from core.locales import locale_for, translation_or_original
 from home.models import SiteIdentity
 from passes import services
 from passes.models import Offer, Partner, PartnerStaff
@@ -72,24 +73,25 @@ class EntryPassViewSetGroup(SnippetViewSetGroup):
 register_snippet(EntryPassViewSetGroup)
 
 
-@never_cache
 def poster(request, pk):
-    """An A4 page to print (Japanese and English), with the partner's QR code and short code."""
+    """An A4 page to print (Japanese and English), with the partner's QR code and short code.
+    Never cached: Wagtail marks every admin URL never_cache."""
     if not (
         request.user.has_perm("passes.change_partner")
         or request.user.has_perm("passes.view_partner")
     ):
         raise PermissionDenied
     partner = get_object_or_404(Partner, pk=pk).original()
-    english = Partner.objects.filter(
-        translation_key=partner.translation_key, locale__language_code="en"
-    ).first()
+    # The poster is bilingual whatever the editor's language: English, else the original.
+    english_locale = locale_for("en")
+    english = english_locale and translation_or_original(
+        Partner.objects.filter(translation_key=partner.translation_key), english_locale
+    )
     token = services.poster_token(partner)
     # A poster is printed and stays on the counter for months: its QR code opens the site's
     # public address (WAGTAILADMIN_BASE_URL), whatever host the editor printed it from.
     with translation.override("ja"):
         url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("passes:partner", args=[token])
-    qr = segno.make(url, error="m").svg_inline(scale=8, border=2, svgclass="poster__qr")
     cities = {}
     for language in ("ja", "en"):
         with translation.override(language):
@@ -101,7 +103,7 @@ def poster(request, pk):
         {
             "partner": partner,
             "english": english or partner,
-            "qr": qr,
+            "qr": qr.inline_svg(url, css_class="poster__qr", scale=8, border=2),
             "url": url,
             "short_code": partner.short_code,
             "city_ja": cities["ja"],
@@ -110,25 +112,17 @@ def poster(request, pk):
     )
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [
-        path(
-            "entry-pass/",
-            include_admin_urls(),
-        )
-    ]
+class PosterViewSet(ViewSet):
+    """Each partner's printable poster, opened from the partners list (no menu item of its
+    own); the view checks the partner permissions."""
+
+    name = "passes_admin"
+    url_prefix = "entry-pass"
+
+    def get_urlpatterns(self):
+        return [path("poster/<int:pk>/", poster, name="poster")]
 
 
-def include_admin_urls():
-    from django.urls import include
-
-    return include(
-        (
-            [
-                path("poster/<int:pk>/", poster, name="poster"),
-            ],
-            "passes_admin",
-        ),
-        namespace="passes_admin",
-    )
+@hooks.register("register_admin_viewset")
+def register_poster_viewset():
+    return PosterViewSet()
