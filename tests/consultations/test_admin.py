@@ -14,6 +14,7 @@ from django.utils import timezone
 from consultations import services
 from consultations.models import Consultation, Message, StaffViewLog, Status
 from core.csv_export import safe_cell
+from core.roles import CITY_EDITORS, CONSULTATION_STAFF
 from reports import consultation_figures
 from tests.factories import UserFactory
 from tests.factories.consultations import ConsultationFactory
@@ -194,9 +195,8 @@ def test_filters(client, staff_user):
 
 
 def test_figures_and_survey_csv(client, staff_user):
-    from zoneinfo import ZoneInfo
+    from core.japan_time import JST as jst
 
-    jst = ZoneInfo("Asia/Tokyo")
     Consultation.objects.all().delete()
     received = timezone.datetime(2030, 5, 10, 10, 0, tzinfo=jst)
     for hours, channel, place in [
@@ -257,12 +257,12 @@ def test_roles_hold_the_desk_permissions(demo_site):
             .values_list("codename", flat=True)
         )
 
-    assert codenames("Consultation staff") == {
+    assert codenames(CONSULTATION_STAFF) == {
         "view_consultation",
         "add_consultation",
         "change_consultation",
     }
-    assert codenames("City editors") == {"view_consultation"}
+    assert codenames(CITY_EDITORS) == {"view_consultation"}
     assert codenames("Contractor editors") == set()
 
 

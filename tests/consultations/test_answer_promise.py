@@ -56,12 +56,12 @@ def test_the_page_names_the_year_end_closure_only_when_the_desk_has_one(client, 
 
 def test_the_staff_detail_shows_the_promised_date_until_answered(client, demo_site, staff_user):
     from datetime import datetime
-    from zoneinfo import ZoneInfo
 
     from consultations import services
+    from core.japan_time import JST
     from tests.factories.consultations import ConsultationFactory
 
-    received = datetime(2027, 1, 7, 15, 0, tzinfo=ZoneInfo("Asia/Tokyo"))  # Thursday
+    received = datetime(2027, 1, 7, 15, 0, tzinfo=JST)  # Thursday
     consultation = ConsultationFactory(created_at=received)
     client.force_login(staff_user)
     url = f"/admin/consultations/{consultation.pk}/"

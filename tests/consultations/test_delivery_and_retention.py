@@ -1,6 +1,8 @@
-"""Nothing lost when the mail server is down; retries; retention (anonymization)."""
+"""Nothing lost when the mail server is down; retries; a refused recipient's address stays out
+of the logs; retention (anonymization)."""
 
 import logging
+import smtplib
 from datetime import timedelta
 from unittest import mock
 
@@ -151,3 +153,29 @@ def test_with_a_deferring_task_backend_a_failed_email_queues_its_own_retry(demo_
     delivery.refresh_from_db()
     assert delivery.sent_at is not None and delivery.attempts == 2
     assert [m for m in outbox if m.to == ["a@example.com"]]
+
+
+class RefusingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPRecipientsRefused(
+            {messages[0].to[0]: (550, b"5.1.1 <%s>: user unknown" % messages[0].to[0].encode())}
+        )
+
+
+@override_settings(EMAIL_BACKEND="tests.consultations.test_delivery_and_retention.RefusingBackend")
+def test_a_refused_recipient_is_not_in_the_log_or_the_stored_error(demo_site, caplog):
+    delivery = Delivery.objects.create(
+        consultation=ConsultationFactory(),
+        kind=Delivery.Kind.ACKNOWLEDGEMENT,
+        recipient="secret.person@example.com",
+    )
+    with caplog.at_level(logging.DEBUG):
+        assert services.deliver(delivery) is False
+    delivery.refresh_from_db()
+    assert "SMTPRecipientsRefused" in delivery.last_error
+    assert "secret.person" not in delivery.last_error
+    assert "secret.person" not in caplog.text
+    assert "Sending consultation e-mail" in caplog.text

@@ -205,6 +205,8 @@ def test_query_budget_of_the_form_page(client, demo_site, django_assert_max_num_
 def test_without_staff_the_notice_goes_to_the_desk_address(client, demo_site, outbox):
     from django.contrib.auth.models import Group
 
-    Group.objects.get(name="Consultation staff").user_set.clear()
+    from core.roles import CONSULTATION_STAFF
+
+    Group.objects.get(name=CONSULTATION_STAFF).user_set.clear()
     confirm_and_send(client)
     assert [m for m in outbox if m.to == ["tsunagaru@example.jp"]]

@@ -2,17 +2,16 @@
 of the response-time figures; "overdue" counts working days, as the form promises."""
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
 from consultations import services
 from consultations.models import Consultation, Status
+from core.japan_time import JST
 from tests.factories.consultations import ConsultationFactory
 
 pytestmark = pytest.mark.django_db
-JST = ZoneInfo("Asia/Tokyo")
 
 
 @pytest.mark.parametrize("status", [Status.WAITING, Status.RESOLVED, Status.CLOSED])

@@ -179,8 +179,22 @@ def test_a_hand_entered_consultation_shows_as_recorded_by_the_desk(client, demo_
     assert "<strong>You</strong>" not in html
 
 
-def test_the_thread_moves_focus_to_the_error_summary(client, demo_site):
+def test_a_failed_answer_gives_forms_js_an_error_summary_to_focus(client, demo_site):
+    """The server's half of "focus moves to the error summary": a focusable summary that links
+    to the field, and static/js/forms.js on the page. The focus itself is seen in a browser
+    (tests/e2e/test_consultations.py, "The thread's error state"), which goes red when
+    forms.js does nothing."""
     consultation = ConsultationFactory()
     url = f"/ja/consultation/thread/{services.thread_token(consultation)}/"
     html = client.get(url).content.decode()
-    assert "js/forms.js" in html
+    assert 'id="error-summary"' not in html  # nothing to focus before an error
+    response = client.post(url, {"message": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    summary = re.search(r'<div class="error-summary"([^>]*)>(.*?)</div>', html, re.S)
+    assert summary, html
+    attributes, content = summary.groups()
+    assert 'id="error-summary"' in attributes and 'tabindex="-1"' in attributes
+    assert 'role="alert"' in attributes
+    assert 'href="#id_message"' in content
+    assert re.search(r'<script src="/static/js/forms\.js[^"]*" defer></script>', html)
