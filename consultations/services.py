@@ -32,7 +32,7 @@ from consultations.models import (
     Status,
 )
 from core import japan_time
-from core.mail import transport_connection
+from core.mail import scrub, transport_connection
 from core.roles import CONSULTATION_STAFF
 
 logger = logging.getLogger(__name__)
@@ -524,9 +524,8 @@ def deliver(delivery):
     except Exception as error:  # noqa: BLE001 - any mail failure must leave the data stored
         # The recipient's address stays out of the log and of the stored error.
         logger.error("Sending consultation e-mail %s failed: %s", delivery.pk, type(error).__name__)
-        detail = str(error)
-        if delivery.recipient:  # e.g. SMTPRecipientsRefused names the address
-            detail = detail.replace(delivery.recipient, "<recipient>")
+        # e.g. SMTPRecipientsRefused names the address, in whatever case the server wrote it.
+        detail = scrub(str(error), [delivery.recipient])
         delivery.last_error = f"{type(error).__name__}: {detail}"[:1000]
         delivery.next_attempt_at = timezone.now() + retry_delay(delivery.attempts)
         delivery.save(update_fields=["last_error", "next_attempt_at"])

@@ -160,9 +160,10 @@ class RefusingBackend:
         pass
 
     def send_messages(self, messages):
-        raise smtplib.SMTPRecipientsRefused(
-            {messages[0].to[0]: (550, b"5.1.1 <%s>: user unknown" % messages[0].to[0].encode())}
-        )
+        # Servers echo the address, not always in the case it was sent in.
+        address = messages[0].to[0]
+        reply = b"5.1.1 <%s>: user unknown" % address.upper().encode()
+        raise smtplib.SMTPRecipientsRefused({address: (550, reply)})
 
 
 @override_settings(EMAIL_BACKEND="tests.consultations.test_delivery_and_retention.RefusingBackend")
@@ -176,6 +177,6 @@ def test_a_refused_recipient_is_not_in_the_log_or_the_stored_error(demo_site, ca
         assert services.deliver(delivery) is False
     delivery.refresh_from_db()
     assert "SMTPRecipientsRefused" in delivery.last_error
-    assert "secret.person" not in delivery.last_error
-    assert "secret.person" not in caplog.text
+    assert "secret.person" not in delivery.last_error.lower()
+    assert "secret.person" not in caplog.text.lower()
     assert "Sending consultation e-mail" in caplog.text
