@@ -227,3 +227,34 @@ def test_benefits_not_translated_show_in_japanese_marked_as_japanese(client, mem
     chinese = client.get("/zh-hans/members/benefits/").content.decode()
     assert f'<h3 class="benefit__title" lang="ja">{everyone.title}</h3>' in chinese
     assert "There are no benefits" not in chinese
+
+
+def test_the_sections_other_apps_add_keep_their_place(client, member):
+    """The consultation list and the Entry Pass, which their apps add to My page
+    (members.my_page), come after the benefits and before "My details and data", the
+    consultations first; a member with neither still sees the (empty) consultation list."""
+    from tests.factories.consultations import ConsultationFactory
+
+    client.force_login(member.user)
+    html = client.get("/en/members/my/").content.decode()
+    assert 'id="consultations-title"' in html and "You have not sent a consultation yet." in html
+    assert 'id="pass-title"' not in html
+    entry_pass = PassFactory(user=member.user)
+    consultation = ConsultationFactory(user=member.user)
+    html = client.get("/en/members/my/").content.decode()
+    assert entry_pass.number in html and consultation.reference in html
+    titles = ("benefits-title", "consultations-title", "pass-title", "data-title")
+    places = [html.index(f'id="{title}"') for title in titles]
+    assert places == sorted(places)
+
+
+def test_an_account_with_only_a_consultation_sees_it_on_my_page(client, demo_site):
+    from tests.factories.consultations import ConsultationFactory
+
+    consultation = ConsultationFactory(user=UserFactory())
+    client.force_login(consultation.user)
+    response = client.get("/en/members/my/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert consultation.reference in html and 'id="join-title"' in html
+    assert 'id="pass-title"' not in html
