@@ -124,9 +124,11 @@ def figures(date_from, date_to, campaign=None):
     if campaign is not None:
         in_view = {campaign.pk}
     else:
-        running = CampaignPage.objects.filter(
-            starts_at__lt=end, ends_at__gte=start, **campaigns_in_default_locale()
-        ).values_list("pk", flat=True)
+        running = (
+            CampaignPage.objects.running_during(start, end)
+            .filter(**campaigns_in_default_locale())
+            .values_list("pk", flat=True)
+        )
         in_view = {key for key in tables["campaign"] if key is not None} | set(running)
     costs = CampaignCost.objects.filter(campaign_id__in=in_view)
     for dimension in ("campaign", "creator", "channel"):

@@ -11,6 +11,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -21,7 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from home.blocks import BaseStreamBlock
-from home.models.base import BasePage, IndexPage
+from home.models.base import BasePage, IndexPage, PortalPageManager, PortalPageQuerySet
 from home.models.images import IMAGE_MODEL
 
 
@@ -137,6 +138,23 @@ class CreatorPostBlock(blocks.StructBlock):
         template = "campaigns/blocks/creator_post.html"
 
 
+class CampaignPageQuerySet(PortalPageQuerySet):
+    """A campaign runs from its start (included) to its end (excluded), in Japan time as
+    entered; before its start its page is not public (CampaignPage.serve)."""
+
+    def started(self, at=None):
+        return self.filter(starts_at__lte=at or timezone.now())
+
+    def running(self, at=None):
+        """Campaigns running at `at` (default: now)."""
+        at = at or timezone.now()
+        return self.filter(starts_at__lte=at, ends_at__gt=at)
+
+    def running_during(self, start, end):
+        """Campaigns that run at some time between `start` and `end` (a dashboard period)."""
+        return self.filter(starts_at__lt=end, ends_at__gte=start)
+
+
 class CampaignIndexPage(IndexPage):
     """Lists running campaigns first, then ended ones."""
 
@@ -151,16 +169,18 @@ class CampaignIndexPage(IndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         campaigns = list(
-            CampaignPage.objects.live()
-            .public()
+            CampaignPage.objects.live_public_in(self.locale_id)
             .child_of(self)
-            .filter(locale_id=self.locale_id, starts_at__lte=timezone.now())
+            .started()
             .select_related("hero_image")
             .order_by("-starts_at")
         )
         context["running"] = [c for c in campaigns if c.is_running]
         context["ended"] = [c for c in campaigns if c.has_ended]
         return context
+
+
+CampaignPageManager = PortalPageManager.from_queryset(CampaignPageQuerySet)
 
 
 class CampaignPage(BasePage):
@@ -268,6 +288,9 @@ class CampaignPage(BasePage):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = []
     template = "campaigns/campaign_page.html"
+    search_result_label = pgettext_lazy("search result kind", "Campaign")
+
+    objects = CampaignPageManager()
 
     class Meta:
         verbose_name = _("campaign")

@@ -47,12 +47,7 @@ class NewsFeed(Feed):
         return feed
 
     def items(self, locale):
-        return (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale=locale)
-            .order_by("-date", "-pk")[:FEED_LENGTH]
-        )
+        return NewsPage.objects.live_public_in(locale).order_by("-date", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

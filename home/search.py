@@ -22,23 +22,14 @@ _SPLIT = re.compile(r"\s+")  # includes the ideographic space U+3000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-# What a result is, in the visitor's words (the page types' names are for editors: "standard
-# page", "section page"). By model label, so that home needs no import of the other apps.
-RESULT_LABELS = {
-    "home.storypage": pgettext_lazy("search result kind", "Story"),
-    "home.newspage": pgettext_lazy("search result kind", "News"),
-    "home.eventpage": pgettext_lazy("search result kind", "Event"),
-    "members.activitypage": pgettext_lazy("search result kind", "Local activity"),
-    "campaigns.campaignpage": pgettext_lazy("search result kind", "Campaign"),
-}
 DEFAULT_RESULT_LABEL = pgettext_lazy("search result kind", "Page")
 
 
 def result_label(model):
-    """The label of a search result of this page model: Story, News, Event, … or Page."""
-    if model is None:
-        return DEFAULT_RESULT_LABEL
-    return RESULT_LABELS.get(model._meta.label_lower, DEFAULT_RESULT_LABEL)
+    """What a search result is, in the visitor's words: the page model's
+    `search_result_label` (Story, News, Event, Local activity, Campaign), else Page (the page
+    types' names are for editors: "standard page", "section page")."""
+    return getattr(model, "search_result_label", None) or DEFAULT_RESULT_LABEL
 
 
 def normalize(text):

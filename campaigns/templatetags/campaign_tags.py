@@ -1,4 +1,5 @@
-"""Template helpers of campaign pages: share links, calls to action, creators' post embeds."""
+"""Template helpers of campaign pages (share links, calls to action, creators' post embeds)
+and of the home page's "Campaigns" section (`running_campaigns`)."""
 
 import logging
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
-from campaigns.models import CallToAction
+from campaigns.models import CallToAction, CampaignPage, Creator
 from campaigns.targets import entrance_urls, with_query
 from home.blocks import MediaEmbedBlock
 from home.templatetags.share_tags import page_full_url
@@ -82,20 +83,19 @@ def localized_creators(creators):
     (translations_or_originals), also when the page itself points at it."""
     from django.conf import settings
 
-    from campaigns.models import Creator
     from core.locales import active_locale, translations_or_originals
 
     locale = active_locale()
     if locale is None or not creators or locale.language_code == settings.LANGUAGE_CODE:
         return creators
-    rows = translations_or_originals(
-        Creator.objects.filter(translation_key__in={c.translation_key for c in creators}),
-        locale,
-    ).select_related("photo")
-    found = {}
-    for row in rows:
-        if row.translation_key not in found or not row.is_original_language:
-            found[row.translation_key] = row
+    # One row per translation key: the translation, else the original.
+    found = {
+        row.translation_key: row
+        for row in translations_or_originals(
+            Creator.objects.filter(translation_key__in={c.translation_key for c in creators}),
+            locale,
+        ).select_related("photo")
+    }
     return [found.get(c.translation_key, c) for c in creators]
 
 
@@ -133,20 +133,15 @@ def embed_html(url, title):
 def campaign_related(page):
     """What an ended campaign offers instead: the related pages the editors chose, in the
     visitor's language; if there are none, the campaigns running now."""
-    from django.utils import timezone
-
-    from campaigns.models import CampaignPage
     from home.models.base import localized_live
 
     chosen = [item.related for item in page.related_pages.select_related("related")]
     pages = localized_live(chosen) if chosen else []
     if pages:
         return pages
-    now = timezone.now()
     return list(
-        CampaignPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, starts_at__lte=now, ends_at__gt=now)
+        CampaignPage.objects.live_public_in(page.locale_id)
+        .running()
         .exclude(pk=page.pk)
         .select_related("hero_image")
         .order_by("starts_at")[:3]
@@ -159,3 +154,20 @@ def short_link_url(context, link):
     request = context.get("request")
     path = link.get_absolute_url()
     return request.build_absolute_uri(path) if request else path
+
+
+@register.simple_tag(takes_context=True)
+def running_campaigns(context, page):
+    """Up to three live campaigns of the page's language running now, by start: the home
+    page's "Campaigns" section. The home page template renders it outside its cached fragments
+    (a campaign appears at its start and disappears at its end, whatever the cache holds) and
+    asks twice (its stylesheet in the head, the cards in the body): one query per rendering."""
+    key = ("running_campaigns", page.pk)
+    if key not in context.render_context:
+        context.render_context[key] = list(
+            CampaignPage.objects.live_public_in(page.locale_id)
+            .running()
+            .select_related("hero_image")
+            .order_by("starts_at", "pk")[:3]
+        )
+    return context.render_context[key]

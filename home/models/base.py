@@ -7,7 +7,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 
 from home.models.images import IMAGE_MODEL
 
@@ -27,10 +28,21 @@ class PortalPageForm(WagtailAdminPageForm):
             field.show_hidden_initial = False
 
 
+class PortalPageQuerySet(PageQuerySet):
+    def live_public_in(self, locale):
+        """The pages visitors of this language can open: live, outside any private section
+        (a view restriction), in `locale` (a Locale or its id)."""
+        return self.live().public().filter(locale=locale)
+
+
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
+
+
 class BasePage(Page):
     """Abstract base of the portal's page types."""
 
     base_form_class = PortalPageForm
+    objects = PortalPageManager()
 
     share_image = models.ForeignKey(
         IMAGE_MODEL,

@@ -1,12 +1,12 @@
 """Events: seminars, tours and local activities, with upcoming/past lists and .ics files."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -15,6 +15,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
+from home.models.scheduled import ScheduledPage
 from home.models.stories import paginate
 
 EVENTS_PER_PAGE = 12
@@ -30,10 +31,8 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     def events(self):
         return (
-            EventPage.objects.live()
-            .public()
+            EventPage.objects.live_public_in(self.locale_id)
             .descendant_of(self)
-            .filter(locale=self.locale)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
         )
@@ -61,7 +60,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         )
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, ScheduledPage):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     summary = models.TextField(_("summary"), max_length=300, blank=True)
@@ -103,24 +102,14 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.EventIndexPage"]
     subpage_types = []
     template = "home/event_page.html"
+    search_result_label = pgettext_lazy("search result kind", "Event")
 
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
-        if not self.venue and not self.is_online:
-            raise ValidationError({"venue": _("Give a venue, or mark the event as online.")})
-
     def get_schema_type(self):
         return "Event"
-
-    @property
-    def is_past(self):
-        return self.end < timezone.now()
 
     @path("")
     def event(self, request):

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -35,10 +36,8 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
 
     def news(self):
         return (
-            NewsPage.objects.live()
-            .public()
+            NewsPage.objects.live_public_in(self.locale_id)
             .descendant_of(self)
-            .filter(locale=self.locale)
             .order_by("-date", "-pk")
         )
 
@@ -128,6 +127,7 @@ class NewsPage(BasePage):
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
     template = "home/news_page.html"
+    search_result_label = pgettext_lazy("search result kind", "News")
 
     class Meta:
         verbose_name = _("news release")

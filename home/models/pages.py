@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, CallToActionBlock, CardBlock
@@ -69,23 +69,19 @@ class HomePage(BasePage):
     text_fields = ("hero_catch_copy", "lead", "body")
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.SectionPage",
-        "home.StoryIndexPage",
-        "home.NewsIndexPage",
-        "home.EventIndexPage",
-        "home.StandardPage",
-        "passes.EntryPassPage",
-        "members.ActivityIndexPage",
-        "members.FurusatoResidentPage",
-        "consultations.ConsultationPage",
-        "campaigns.CampaignIndexPage",
-    ]
     template = "home/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        # Under the home page: every page type that names it as a parent, the portal's own
+        # sections and listings as well as the other apps' entrances (registration, Entry
+        # Pass, consultations, activities, campaigns), which home does not name: it imports
+        # none of them. Not Wagtail's bare Page type.
+        return [model for model in get_page_models() if model is not Page]
 
     def route(self, request, path_components):
         # One cached lookup by URL path instead of two queries per level of the tree; URLs
@@ -105,8 +101,7 @@ class HomePage(BasePage):
 
         featured = [f.story for f in self.featured_stories.select_related("story__hero_image")]
         stories = localized_live(featured) or list(
-            StoryPage.objects.live()
-            .filter(locale=self.locale)
+            StoryPage.objects.live_public_in(self.locale_id)
             .select_related("hero_image")
             .order_by("-date")[:3]
         )
@@ -116,15 +111,15 @@ class HomePage(BasePage):
     def latest_news(self):
         from home.models.news import NewsPage
 
-        return list(NewsPage.objects.live().filter(locale=self.locale).order_by("-date", "-pk")[:3])
+        return list(NewsPage.objects.live_public_in(self.locale_id).order_by("-date", "-pk")[:3])
 
     @cached_property
     def upcoming_events(self):
         from home.models.events import EventPage
 
         return list(
-            EventPage.objects.live()
-            .filter(locale=self.locale, end__gte=timezone.now())
+            EventPage.objects.live_public_in(self.locale_id)
+            .filter(end__gte=timezone.now())
             .select_related("hero_image")
             .order_by("start")[:3]
         )
@@ -133,26 +128,6 @@ class HomePage(BasePage):
     def linked_streams(self):
         prefetch_link_translations(self.entrances, self.calls_to_action, self.body)
         return True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Outside the cached fragment (the template renders them uncached): a campaign
-        # appears at its start and disappears at its end, whatever the cache holds.
-        context["running_campaigns"] = self.running_campaigns()
-        return context
-
-    def running_campaigns(self):
-        """Up to three live campaigns of this page's language running now, by start."""
-        from campaigns.models import CampaignPage
-
-        now = timezone.now()
-        return list(
-            CampaignPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, starts_at__lte=now, ends_at__gt=now)
-            .select_related("hero_image")
-            .order_by("starts_at", "pk")[:3]
-        )
 
 
 class HomePageFeaturedStory(Orderable):

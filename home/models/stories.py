@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -122,6 +123,7 @@ class StoryPage(BasePage):
     parent_page_types = ["home.StoryIndexPage"]
     subpage_types = []
     template = "home/story_page.html"
+    search_result_label = pgettext_lazy("search result kind", "Story")
 
     class Meta:
         verbose_name = _("story")
@@ -200,9 +202,7 @@ def attach_theme_labels(stories, locale=None):
 def story_listing(locale):
     """Live stories of a language, newest first, with what a story card shows prefetched."""
     return (
-        StoryPage.objects.live()
-        .public()
-        .filter(locale=locale)
+        StoryPage.objects.live_public_in(locale)
         .select_related("hero_image")
         .prefetch_related(
             Prefetch("themes", queryset=StoryTheme.objects.all()),

@@ -5,11 +5,11 @@ designates; `counts_toward_premium` marks those."""
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale
@@ -18,6 +18,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
+from home.models.scheduled import ScheduledPage
 
 
 class ActivityIndexPage(IndexPage):
@@ -32,10 +33,8 @@ class ActivityIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         context["activities"] = (
-            ActivityPage.objects.live()
-            .public()
+            ActivityPage.objects.live_public_in(self.locale_id)
             .descendant_of(self)
-            .filter(locale=self.locale)
             .filter(Q(end__isnull=True) | Q(end__gte=now))
             .select_related("hero_image")
             .order_by("start", "pk")
@@ -49,7 +48,7 @@ def new_checkin_code():
     return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-class ActivityPage(BasePage):
+class ActivityPage(ScheduledPage):
     organizer = models.CharField(_("organizer"), max_length=120)
     start = models.DateTimeField(_("starts"), null=True, blank=True)
     end = models.DateTimeField(_("ends"), null=True, blank=True)
@@ -105,29 +104,18 @@ class ActivityPage(BasePage):
     parent_page_types = ["members.ActivityIndexPage"]
     subpage_types = []
     template = "members/activity_page.html"
+    search_result_label = pgettext_lazy("search result kind", "Local activity")
 
     class Meta:
         verbose_name = _("local activity")
         verbose_name_plural = _("local activities")
 
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The end must be after the start.")})
-        if bool(self.start) != bool(self.end):
-            raise ValidationError(
-                {"end": _("Give both the start and the end, or neither for an ongoing activity.")}
-            )
-        if not self.venue and not self.is_online:
-            raise ValidationError({"venue": _("Give a place, or mark the activity as online.")})
+    may_be_ongoing = True
+    no_venue_message = _("Give a place, or mark the activity as online.")
 
     @property
     def is_ongoing(self):
         return self.start is None
-
-    @property
-    def is_past(self):
-        return self.end is not None and self.end < timezone.now()
 
     def original(self):
         """Sign-ups belong to the Japanese original, whatever language they came from."""
