@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from core import japan_time
+from core import japan_time, roles
 from members.demo import demo_user, request_as
 from passes.models import Partner, PartnerStaff, Pass, Use
 from passes.services import apply_for_pass, expire_stale_passes, open_pass_of, redeem_offer
@@ -34,7 +34,7 @@ SAMPLE_HOLDERS = [
 
 def seed(home, stdout):
     partners = {p.slug: p for p in Partner.objects.filter(locale=home.locale)}
-    staff = demo_user(PARTNER_EMAIL, "窓口", "ワークラウンジ", groups=["Partner staff"])
+    staff = demo_user(PARTNER_EMAIL, "窓口", "ワークラウンジ", groups=[roles.PARTNER_STAFF])
     if STAFF_PARTNER in partners:
         # The city's editors add partner staff in the admin (a plain form, no service).
         PartnerStaff.objects.get_or_create(

@@ -22,7 +22,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import japan_time
-from core.locales import locale_for, translations_or_originals
+from core.locales import locale_for, original_of, translations_or_originals
+from core.roles import PARTNER_STAFF
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
 from home.models.images import IMAGE_MODEL
@@ -57,14 +58,10 @@ class HasOriginal:
 
     def original(self):
         """The Japanese original (uses and staff key on it)."""
-        default = default_locale()
-        if self.locale_id == default.pk:
-            return self
-        return (
-            type(self)
-            .objects.select_related(*self.original_related)
-            .get(translation_key=self.translation_key, locale=default)
-        )
+        original = original_of(self, type(self).objects.select_related(*self.original_related))
+        if original is None:
+            raise type(self).DoesNotExist(f"The original of {self!r} is gone.")
+        return original
 
 
 class PartnerCategory(models.TextChoices):
@@ -651,9 +648,6 @@ class UsedPassCode(models.Model):
         return f"{self.entry_pass_id}:{self.generation}:{self.window}"
 
 
-PARTNER_STAFF_GROUP = "Partner staff"
-
-
 def original_partners():
     """limit_choices_to of PartnerStaff.partner: Japanese originals only."""
     return {"locale__language_code": settings.LANGUAGE_CODE}
@@ -668,7 +662,7 @@ class PartnerStaff(models.Model):
         on_delete=models.CASCADE,
         related_name="partner_staff",
         # City editors choose among staff logins only, not every account's name and e-mail.
-        limit_choices_to={"groups__name": PARTNER_STAFF_GROUP},
+        limit_choices_to={"groups__name": PARTNER_STAFF},
         help_text=_("Accounts in the Partner staff group."),
     )
     partner = models.ForeignKey(
