@@ -34,8 +34,8 @@ class ActionsColumn(Column):
 class TranslationStatusView(ReportView):
     page_title = _("Translation status")
     header_icon = "site"
-    index_url_name = "content_translation_status"
-    index_results_url_name = "content_translation_status_results"
+    index_url_name = "content_translation_status:index"
+    index_results_url_name = "content_translation_status:results"
     filterset_class = TranslationStatusFilterSet
     paginate_by = 100
     export_headings = {

@@ -1,28 +1,26 @@
-"""The "Hand-over" submenu of the Wagtail admin.
+"""content's admin pages: the "Hand-over" submenu (content bundle, data export), the
+"Translation status" report, the glossary, and the City approval of translations.
 
-Its items are HANDOVER_MENU_ITEMS, in `order`. To add one (the content bundle, the static
-copy), append a MenuItem whose `is_shown` checks the user's right, here or from another
-module's wagtail_hooks at import time, or register it with the hook
-`register_handover_menu_item` (a function returning a MenuItem). The submenu shows only when
-at least one of its items does, so a user with none of the rights sees no "Hand-over" at all."""
+Custom admin pages are added one way, as everywhere on this site: a ViewSet (URLs under its
+`url_prefix`, named in the namespace `name`) registered with the hook
+`register_admin_viewset`, whose menu items go to the menu of its `menu_hook`. To add a page to
+the Hand-over submenu (the static copy), register a ViewSet whose `menu_hook` is
+`register_handover_menu_item`, or a function returning a MenuItem with that hook. The
+submenu shows only when at least one of its items does, so a user with none of the rights
+sees no "Hand-over" at all."""
 
 import copy
 
-from django.urls import include, path, reverse, reverse_lazy
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.views import edit_translation
 
-from content import (
-    admin_views,
-    data_export,
-    translation_status_views,
-    translation_workflow,
-    urls_admin,
-)
+from content import admin_views, data_export, translation_status_views, translation_workflow
 from content.models import GlossaryTerm
 from core.admin_lists import SnippetListViewSet
 
@@ -35,32 +33,42 @@ class DataExportMenuItem(MenuItem):
         return request._handover_allowed
 
 
-HANDOVER_MENU_ITEMS = [
-    DataExportMenuItem(
-        _("Content bundle"),
-        reverse_lazy("content_bundle"),
-        name="content-bundle",
-        icon_name="download",
-        order=90,
-    ),
-    DataExportMenuItem(
-        _("Data export"),
-        reverse_lazy("content_data:export"),
-        name="data-export",
-        icon_name="download",
-        order=100,
-    ),
-]
+class HandOverViewSet(ViewSet):
+    """What the city takes away: the content bundle and the data export, under
+    /admin/hand-over/, for those who may export (content.data_export.can_export)."""
 
-handover_menu = Menu(register_hook_name="register_handover_menu_item", items=HANDOVER_MENU_ITEMS)
+    name = "content_data"
+    url_prefix = "hand-over"
+    menu_hook = "register_handover_menu_item"
+
+    def get_urlpatterns(self):
+        return [
+            path("data/", admin_views.data_export_view, name="export"),
+            path("content/", admin_views.content_bundle_view, name="bundle"),
+        ]
+
+    def register_menu_item(self):
+        items = [
+            DataExportMenuItem(
+                _("Content bundle"),
+                reverse_lazy(self.get_url_name("bundle")),
+                name="content-bundle",
+                icon_name="download",
+                order=90,
+            ),
+            DataExportMenuItem(
+                _("Data export"),
+                reverse_lazy(self.get_url_name("export")),
+                name="data-export",
+                icon_name="download",
+                order=100,
+            ),
+        ]
+        for item in items:
+            hooks.register(self.menu_hook, lambda item=item: item)
 
 
-@hooks.register("register_admin_urls")
-def register_data_export_urls():
-    return [
-        path("hand-over/data/", include(urls_admin, namespace="content_data")),
-        path("hand-over/content/", admin_views.content_bundle_view, name="content_bundle"),
-    ]
+handover_menu = Menu(register_hook_name="register_handover_menu_item")
 
 
 @hooks.register("register_admin_menu_item")
@@ -79,6 +87,8 @@ hooks.register(
 )
 
 
+# Not pages of their own but wagtail-localize's, at wagtail-localize's paths: they must come
+# before its URLs (order=-1), which a ViewSet's URLs (added with Wagtail's own) do not.
 @hooks.register("register_admin_urls", order=-1)
 def register_translation_workflow_urls():
     return [
@@ -160,31 +170,30 @@ class TranslationStatusMenuItem(MenuItem):
         return translation_status_views.can_see_translation_status(request.user)
 
 
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return TranslationStatusMenuItem(
-        _("Translation status"),
-        reverse_lazy("content_translation_status"),
-        name="translation-status",
-        icon_name="site",
-        order=8990,
-    )
+class TranslationStatusViewSet(ViewSet):
+    """The "Translation status" report, under /admin/reports/translation-status/, in the
+    Reports menu."""
+
+    name = "content_translation_status"
+    url_prefix = "reports/translation-status"
+    menu_hook = "register_reports_menu_item"
+    menu_item_class = TranslationStatusMenuItem
+    menu_label = _("Translation status")
+    menu_name = "translation-status"
+    icon = "site"
+    menu_order = 8990
+
+    def get_urlpatterns(self):
+        view = translation_status_views.TranslationStatusView
+        return [
+            path("", view.as_view(), name="index"),
+            path("results/", view.as_view(results_only=True), name="results"),
+        ]
 
 
-@hooks.register("register_admin_urls")
-def register_translation_status_urls():
-    return [
-        path(
-            "reports/translation-status/",
-            translation_status_views.TranslationStatusView.as_view(),
-            name="content_translation_status",
-        ),
-        path(
-            "reports/translation-status/results/",
-            translation_status_views.TranslationStatusView.as_view(results_only=True),
-            name="content_translation_status_results",
-        ),
-    ]
+@hooks.register("register_admin_viewset")
+def register_content_viewsets():
+    return [HandOverViewSet(), TranslationStatusViewSet()]
 
 
 @hooks.register("construct_reports_menu")

@@ -4,17 +4,14 @@ figures themselves are computed in reports (membership_figures, entry_pass,
 consultation_figures and the cross-app reports.figures).
 
 The menu is reports' own: the members' and the Entry Pass menus belong to their apps, which do
-not import reports."""
+not import reports. The pages' URLs and menu items: reports/wagtail_hooks.py (FiguresViewSet)."""
 
 import io
 
 from django import forms
 from django.template.response import TemplateResponse
-from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
 from consultations import services as consultation_services
@@ -61,7 +58,7 @@ class PeriodForm(forms.Form):
 
 
 def default_period():
-    return periods.Period.fiscal_year(japan_time.fiscal_year_of(japan_time.today()))
+    return periods.Period.fiscal_year(japan_time.current_fiscal_year())
 
 
 def members_figures(request):
@@ -121,7 +118,7 @@ def _fiscal_year(request):
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        return japan_time.fiscal_year_of(japan_time.today())
+        return japan_time.current_fiscal_year()
     return min(max(year, FIRST_FISCAL_YEAR), LAST_FISCAL_YEAR)
 
 
@@ -169,63 +166,3 @@ def consultations_survey_csv(request):
         request.user, None, StaffViewLog.Action.EXPORT, detail=f"survey CSV FY{year}"
     )
     return csv_response(consultation_figures.survey_csv(year), f"consultations-fy{year}.csv")
-
-
-# Admin URLs and the "Figures" menu ---------------------------------------------------------
-
-NAMESPACE = "reports_figures"
-
-
-@hooks.register("register_admin_urls")
-def register_figures_urls():
-    urls = [
-        path("members/", members_figures, name="members"),
-        path("entry-pass/", entry_pass_figures, name="entry_pass"),
-        path("consultations/", consultations_figures, name="consultations"),
-        path("consultations/survey.csv", consultations_survey_csv, name="consultations_csv"),
-    ]
-    return [path("reports/figures/", include((urls, NAMESPACE), namespace=NAMESPACE))]
-
-
-class PermissionMenuItem(MenuItem):
-    """An item of the Reports submenu, shown to those with its permission."""
-
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-@hooks.register("register_reports_menu_item")
-def members_figures_menu_item():
-    return PermissionMenuItem(
-        gettext_lazy("Member figures"),
-        reverse(f"{NAMESPACE}:members"),
-        icon_name="group",
-        order=200,
-        permission=MEMBERS_PERMISSION,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def entry_pass_figures_menu_item():
-    return PermissionMenuItem(
-        gettext_lazy("Entry Pass figures"),
-        reverse(f"{NAMESPACE}:entry_pass"),
-        icon_name="tag",
-        order=210,
-        permission=ENTRY_PASS_PERMISSION,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def consultations_figures_menu_item():
-    return PermissionMenuItem(
-        gettext_lazy("Consultation figures"),
-        reverse(f"{NAMESPACE}:consultations"),
-        icon_name="mail",
-        order=220,
-        permission=CONSULTATIONS_PERMISSION,
-    )

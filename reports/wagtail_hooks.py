@@ -1,18 +1,22 @@
-"""The "Reports" submenu of the Wagtail admin (KPI dashboard, KPI targets, results reports;
-other figures pages add themselves with the hook `register_reports_menu_item`), and the
-page-view count of every served page."""
+"""The "Reports" submenu of the Wagtail admin and reports' pages in it (KPI dashboard, KPI
+targets, results reports, the figures pages), and the page-view count of every served page.
 
-from django.urls import include, path, reverse_lazy
+Every custom admin page of the site is added one way: a ViewSet (its URLs, under its
+`url_prefix`, named in the namespace `name`) registered with the hook
+`register_admin_viewset`; its menu items go to the menu of its `menu_hook`. Other apps add
+to the Reports menu with the hook `register_reports_menu_item`."""
+
+from django.urls import path, reverse_lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from reports import admin_views, figures_pages, pageviews, urls_admin  # noqa: F401
-from reports.figures_pages import PermissionMenuItem
+from reports import admin_views, figures_pages, pageviews
 from reports.forms import ReportForm
 from reports.models import Report, Section
 
@@ -77,50 +81,136 @@ class ReportViewSet(ModelViewSet):
 report_viewset = ReportViewSet("reports")
 
 
+class PermissionMenuItem(MenuItem):
+    """An item of the Reports menu, shown to those with its permission."""
+
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class ReportsMenuViewSet(ViewSet):
+    """Admin pages of reports: their URLs, and their items in the Reports menu, each shown to
+    those who hold its permission. `menu_items`: (label, URL name, menu name, icon, order,
+    permission); a URL name without a namespace is one of this viewset's."""
+
+    menu_hook = "register_reports_menu_item"
+    menu_items = ()
+
+    def get_menu_items(self):
+        return [
+            PermissionMenuItem(
+                label,
+                reverse_lazy(url_name if ":" in url_name else self.get_url_name(url_name)),
+                name=name,
+                icon_name=icon,
+                order=order,
+                permission=permission,
+            )
+            for label, url_name, name, icon, order, permission in self.menu_items
+        ]
+
+    def register_menu_item(self):
+        for item in self.get_menu_items():
+            hooks.register(self.menu_hook, lambda item=item: item)
+
+
+class KPIViewSet(ReportsMenuViewSet):
+    """The KPI dashboard, the targets of a fiscal year, and a report's versions (generate,
+    follow, preview, download), under /admin/reports/."""
+
+    name = "reports_admin"
+    url_prefix = "reports"
+    menu_items = [
+        (_("KPI dashboard"), "dashboard", "kpi-dashboard", "table", 100, admin_views.DASHBOARD),
+        (_("KPI targets"), "targets", "kpi-targets", "list-ol", 110, admin_views.TARGETS),
+        (
+            _("Results reports"),
+            report_viewset.get_url_name("index"),
+            "results-reports",
+            "doc-full",
+            120,
+            admin_views.REPORTS,
+        ),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            path("dashboard/", admin_views.dashboard, name="dashboard"),
+            path("targets/", admin_views.targets, name="targets"),
+            path("targets/<int:year>/", admin_views.targets, name="targets_year"),
+            path("report/<int:pk>/versions/", admin_views.versions, name="versions"),
+            path("report/<int:pk>/generate/", admin_views.generate, name="generate"),
+            path("report/<int:pk>/preview/", admin_views.preview, name="preview"),
+            path("report/<int:pk>/v<int:number>/status/", admin_views.status, name="status"),
+            path(
+                "report/<int:pk>/v<int:number>/<str:kind>/",
+                admin_views.download,
+                name="download",
+            ),
+        ]
+
+
+class FiguresViewSet(ReportsMenuViewSet):
+    """The figures pages of the furusato residents, the Entry Pass and the consultation desk
+    (reports/figures_pages.py), under /admin/reports/figures/."""
+
+    name = "reports_figures"
+    url_prefix = "reports/figures"
+    menu_items = [
+        (
+            _("Member figures"),
+            "members",
+            "member-figures",
+            "group",
+            200,
+            figures_pages.MEMBERS_PERMISSION,
+        ),
+        (
+            _("Entry Pass figures"),
+            "entry_pass",
+            "entry-pass-figures",
+            "tag",
+            210,
+            figures_pages.ENTRY_PASS_PERMISSION,
+        ),
+        (
+            _("Consultation figures"),
+            "consultations",
+            "consultation-figures",
+            "mail",
+            220,
+            figures_pages.CONSULTATIONS_PERMISSION,
+        ),
+    ]
+
+    def get_urlpatterns(self):
+        return [
+            path("members/", figures_pages.members_figures, name="members"),
+            path("entry-pass/", figures_pages.entry_pass_figures, name="entry_pass"),
+            path("consultations/", figures_pages.consultations_figures, name="consultations"),
+            path(
+                "consultations/survey.csv",
+                figures_pages.consultations_survey_csv,
+                name="consultations_csv",
+            ),
+        ]
+
+
 @hooks.register("register_admin_viewset")
-def register_report_viewset():
-    return report_viewset
+def register_reports_viewsets():
+    return [report_viewset, KPIViewSet(), FiguresViewSet()]
 
-
-REPORT_MENU_ITEMS = [
-    PermissionMenuItem(
-        _("KPI dashboard"),
-        reverse_lazy("reports_admin:dashboard"),
-        name="kpi-dashboard",
-        icon_name="table",
-        order=100,
-        permission=admin_views.DASHBOARD,
-    ),
-    PermissionMenuItem(
-        _("KPI targets"),
-        reverse_lazy("reports_admin:targets"),
-        name="kpi-targets",
-        icon_name="list-ol",
-        order=110,
-        permission=admin_views.TARGETS,
-    ),
-    PermissionMenuItem(
-        _("Results reports"),
-        reverse_lazy("reports:index"),
-        name="results-reports",
-        icon_name="doc-full",
-        order=120,
-        permission=admin_views.REPORTS,
-    ),
-]
 
 # The project's Reports menu replaces Wagtail's: it keeps Wagtail's hook names, so the reports
 # that Wagtail and wagtail-localize register, and `construct_reports_menu` hooks, apply to it.
 reports_menu = Menu(
     register_hook_name="register_reports_menu_item",
     construct_hook_name="construct_reports_menu",
-    items=REPORT_MENU_ITEMS,
 )
-
-
-@hooks.register("register_admin_urls")
-def register_reports_urls():
-    return [path("reports/", include(urls_admin, namespace="reports_admin"))]
 
 
 @hooks.register("register_admin_menu_item")

@@ -15,7 +15,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("content_translation_status")
+URL = reverse("content_translation_status:index")
 
 
 @pytest.fixture
