@@ -32,7 +32,7 @@ def dashboard(request):
     form = PeriodForm(request.GET or None, initial=PeriodForm.initial_for_today())
     period = None
     if not request.GET:
-        period = periods.Period.fiscal_year(japan_time.fiscal_year_of(japan_time.today()))
+        period = periods.Period.fiscal_year(japan_time.current_fiscal_year())
     elif form.is_valid():
         period = form.cleaned_data["period"]
     context = {
@@ -51,7 +51,7 @@ def dashboard(request):
 
 def targets(request, year=None):
     require(request, TARGETS)
-    year = year or japan_time.fiscal_year_of(japan_time.today())
+    year = year or japan_time.current_fiscal_year()
     if not 2000 <= year <= 2100:
         raise Http404
     form = TargetsForm(year, request.POST or None)

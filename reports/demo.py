@@ -118,7 +118,7 @@ def finished_quarterly_report(stdout):
     from reports import generation
     from reports.models import Report, ReportHighlight, ReportPhoto, ReportVersion
 
-    fiscal_year = japan_time.fiscal_year_of(japan_time.today())
+    fiscal_year = japan_time.current_fiscal_year()
     quarter = periods.Period.quarter(fiscal_year, 2)
     if quarter.end >= japan_time.today():
         fiscal_year -= 1

@@ -247,7 +247,7 @@ class ReportForm(WagtailAdminModelForm):
             if instance.kind == periods.QUARTER:
                 self.initial.setdefault("quarter", period.quarter_number)
         else:
-            self.initial.setdefault("fiscal_year", japan_time.fiscal_year_of(japan_time.today()))
+            self.initial.setdefault("fiscal_year", japan_time.current_fiscal_year())
 
     def clean(self):
         data = super().clean()

@@ -128,13 +128,13 @@ def test_a_reversed_period_is_the_forms_error(client, june_members):
 
 
 def test_without_dates_the_current_fiscal_year(client, demo_site):
-    from core.japan_time import fiscal_year_of, today
+    from core.japan_time import current_fiscal_year
     from reports.periods import Period
 
     MembershipFactory()
     client.force_login(staff("City editors"))
     html = client.get(MEMBERS).content.decode()
-    year = Period.fiscal_year(fiscal_year_of(today()))
+    year = Period.fiscal_year(current_fiscal_year())
     assert f"{year.start.isoformat()} – {year.end.isoformat()}" in html
     assert '<td id="figure-new">1</td>' in html
 
