@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
-from config.checks import check_default_site_matches_public_url
+from home.checks import check_default_site_matches_public_url
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def warnings_for(base_url, settings, hostname="testserver", port=80):
 
 def test_site_elsewhere_than_the_public_address_is_a_warning(demo_site, settings):
     (warning,) = warnings_for("https://tsunagaru.example.jp", settings, "127.0.0.1", 8000)
-    assert warning.id == "config.W001"
+    assert warning.id == "home.W001"
     assert "http://127.0.0.1:8000" in warning.msg
     assert "https://tsunagaru.example.jp" in warning.msg
 
@@ -46,4 +46,4 @@ def test_manage_py_check_with_the_database_shows_it(demo_site, settings):
     settings.WAGTAILADMIN_BASE_URL = "https://tsunagaru.example.jp"
     out, err = io.StringIO(), io.StringIO()
     call_command("check", "--database", "default", stdout=out, stderr=err)
-    assert "config.W001" in out.getvalue() + err.getvalue()
+    assert "home.W001" in out.getvalue() + err.getvalue()
