@@ -13,7 +13,6 @@ from django.core.exceptions import FieldError
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import ExtractHour
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from core import japan_time
 from core.csv_export import safe_cell
@@ -78,7 +77,6 @@ def since_the_start(today=None):
 def figures(today=None, days=30):
     today = today or japan_time.today()
     period = since_the_start(today)
-    default = Locale.get_default()
     issued = Pass.objects.filter(status__in=ISSUED, issued_at__isnull=False)
     uses = Use.objects.all()
     purposes = dict(Purpose.choices)
@@ -118,7 +116,7 @@ def figures(today=None, days=30):
         .order_by("-n")
     ]
     unused = list(
-        Offer.objects.filter(locale=default)
+        Offer.objects.originals()
         .filter(~Exists(Use.objects.filter(offer=OuterRef("pk"))))
         .select_related("partner")
         .order_by("partner__name", "pk")
@@ -131,7 +129,7 @@ def figures(today=None, days=30):
         "issued": issued.count(),
         "active": Pass.objects.filter(status=PassStatus.ACTIVE, valid_until__gte=today).count(),
         "uses": uses.count(),
-        "partners": Partner.objects.filter(locale=default, active=True).count(),
+        "partners": Partner.objects.originals().filter(active=True).count(),
         "period": period,
         "by_partner": by_partner,
         "by_category": by_category,

@@ -417,9 +417,8 @@ class _Loader:
         from passes.models import Offer, PartnerStaff, Use
 
         offers = list(
-            Offer.objects.filter(
-                locale__language_code=settings.LANGUAGE_CODE, active=True, partner__active=True
-            )
+            Offer.objects.originals()
+            .filter(active=True, partner__active=True)
             .select_related("partner")
             .order_by("pk")
         )
