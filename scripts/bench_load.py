@@ -183,7 +183,7 @@ def prepare(server, args, run_id):
         holders.append((email, PASSWORD))
 
     def first_url(model):
-        page = model.objects.live().public().filter(locale=japanese).first()
+        page = model.objects.live_public_in(japanese).first()
         if page is None:
             raise HarnessError(f"the demo has no live {model.__name__}")
         return page.get_url()
