@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale
 from wagtail.search import index
 
+from core.locales import original_of
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
@@ -119,15 +119,7 @@ class ActivityPage(ScheduledPage):
 
     def original(self):
         """Sign-ups belong to the Japanese original, whatever language they came from."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return (
-            ActivityPage.objects.filter(
-                translation_key=self.translation_key, locale=default
-            ).first()
-            or self
-        )
+        return original_of(self) or self
 
     def get_context(self, request, *args, **kwargs):
         from members.services import activity_state
