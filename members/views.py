@@ -353,7 +353,7 @@ def translated_url(page, locale):
 def activity_index_url(locale):
     from members.models import ActivityIndexPage
 
-    index = ActivityIndexPage.objects.live().filter(locale=locale).first()
+    index = ActivityIndexPage.objects.live_public_in(locale).first()
     return index.url if index else ""
 
 
