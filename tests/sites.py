@@ -30,7 +30,7 @@ def ensure_test_database():
 
 def build_test_site():
     from content.importer import import_bundle
-    from home.management.commands.seed_demo import Command as SeedDemo
+    from content.management.commands.seed_demo import Command as SeedDemo
     from home.models import HomePage
     from tests.conftest import ensure_wagtail_base
 

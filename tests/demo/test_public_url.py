@@ -15,7 +15,7 @@ from django.core.management import call_command
 from wagtail.models import Site
 
 from campaigns.models import CallToAction, TrackingLink
-from home.management.commands.seed_demo import Command as SeedDemo
+from content.management.commands.seed_demo import Command as SeedDemo
 from home.models import EventPage, NewsPage
 
 NEW = "http://127.0.0.1:8123"
