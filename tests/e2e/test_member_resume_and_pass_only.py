@@ -21,8 +21,10 @@ PHONE = {"width": 390, "height": 844}
 STEP = {"ja": "ステップ {n} / 4", "en": "Step {n} of 4"}
 
 
-def t(language, text):
+def t(language, text, context=None):
     with translation.override(language):
+        if context:
+            return translation.pgettext(context, text)
         return translation.gettext(text)
 
 
@@ -101,7 +103,7 @@ def test_a_pass_only_account_finds_its_pass_on_my_page(phone, site_url, language
     expect(page).to_have_url(re.compile(rf"/{language}/members/my/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(t(language, "My page"))
     expect(page.get_by_text(re.compile("Anna Smith"))).to_be_visible()
-    entry_pass = page.get_by_role("region", name=t(language, "My Entry Pass"))
+    entry_pass = page.get_by_role("region", name=t(language, "My Entry Pass", "My page section"))
     expect(entry_pass).to_contain_text(holder.number)
     invite = page.get_by_role("region", name=t(language, "Become a furusato resident"))
     expect(invite).to_be_visible()
@@ -109,7 +111,7 @@ def test_a_pass_only_account_finds_its_pass_on_my_page(phone, site_url, language
     invite.get_by_role("link", name=t(language, "Register as a furusato resident")).click()
     expect_step(page, language, 1)
     page.go_back()
-    entry_pass = page.get_by_role("region", name=t(language, "My Entry Pass"))
+    entry_pass = page.get_by_role("region", name=t(language, "My Entry Pass", "My page section"))
     entry_pass.get_by_role("link").click()
     expect(page).to_have_url(re.compile(rf"/{language}/pass/$"))
 
