@@ -32,7 +32,13 @@ from consultations.models import (
     Status,
 )
 from core import japan_time
-from core.mail import scrub, transport_connection
+from core.mail import (
+    claim_attempt,
+    due_attempts_q,
+    growing_delay,
+    scrub,
+    transport_connection,
+)
 from core.roles import CONSULTATION_STAFF
 
 logger = logging.getLogger(__name__)
@@ -482,38 +488,26 @@ def build_email(delivery):
     return email
 
 
+# The desk's own limits for the retry rules it shares with the site's mail queue (core.mail).
+FIRST_RETRY = timedelta(minutes=5)
+LONGEST_RETRY = timedelta(days=1)
+
+
 def retry_delay(attempts):
     """5, 10, 20, 40 … minutes after the n-th failed attempt, at most a day."""
-    return timedelta(minutes=min(5 * 2 ** (max(attempts, 1) - 1), 24 * 60))
+    return growing_delay(attempts, FIRST_RETRY, LONGEST_RETRY)
 
 
 def claim_delivery(delivery, now=None):
-    """Take the next attempt of a delivery for this process only: a conditional UPDATE on the
-    attempt counter, so that the cron command and the worker (or two cron runs) never send
-    the same e-mail twice. Returns False when another process claimed or sent it first."""
-    now = now or timezone.now()
-    claimed = Delivery.objects.filter(
-        pk=delivery.pk,
-        sent_at__isnull=True,
-        attempts=delivery.attempts,
-        attempts__lt=MAX_DELIVERY_ATTEMPTS,
-    ).update(
-        attempts=delivery.attempts + 1,
-        # While this attempt runs, nobody else considers the row due.
-        next_attempt_at=now + retry_delay(delivery.attempts + 1),
-    )
-    if claimed != 1:
-        return False
-    delivery.attempts += 1
-    delivery.next_attempt_at = now + retry_delay(delivery.attempts)
-    return True
+    """Take the next attempt of a delivery for this process only (core.mail.claim_attempt):
+    the cron command and the worker (or two cron runs) never send the same e-mail twice.
+    False when it was sent, has no attempts left, or another process claimed it first."""
+    return claim_attempt(delivery, MAX_DELIVERY_ATTEMPTS, retry_delay, now)
 
 
 def deliver(delivery):
     """Try once. True: sent; False: failed (kept, retried after retry_delay); None: another
     process claimed this attempt or the e-mail was already sent."""
-    if delivery.sent_at or delivery.attempts >= MAX_DELIVERY_ATTEMPTS:
-        return None
     if not claim_delivery(delivery):
         return None
     try:
@@ -553,11 +547,7 @@ NEVER_ATTEMPTED_GRACE = timedelta(minutes=5)
 def due_deliveries_q(now=None, max_attempts=MAX_DELIVERY_ATTEMPTS):
     """Unsent, attempts left, and either due after a failure or never attempted for 5
     minutes (the queue was down or the worker has not got to it)."""
-    now = now or timezone.now()
-    return Q(sent_at__isnull=True, attempts__lt=max_attempts) & (
-        Q(next_attempt_at__lte=now)
-        | Q(next_attempt_at__isnull=True, attempts=0, created_at__lte=now - NEVER_ATTEMPTED_GRACE)
-    )
+    return due_attempts_q(max_attempts, NEVER_ATTEMPTED_GRACE, now)
 
 
 def finally_failed_deliveries(limit):

@@ -5,7 +5,8 @@ backend with a worker), the task queues itself again with a growing delay; with 
 backend (development, tests, a server without a worker), `manage.py retry_consultation_emails`
 run from cron sends what is due (services.due_deliveries_q). Each attempt is claimed with a
 conditional UPDATE (services.claim_delivery), so cron and worker never send twice; both
-stop after MAX_DELIVERY_ATTEMPTS."""
+stop after MAX_DELIVERY_ATTEMPTS. The rules themselves (the growing delay, the claim, what is
+due) are core.mail's, shared with the site's mail queue; the desk keeps its own limits."""
 
 from django.utils import timezone
 from django_tasks import task

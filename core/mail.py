@@ -46,7 +46,60 @@ def keep_days():
 
 def retry_delay(attempts):
     """After the n-th failed attempt: 1, 2, 4, 8 … minutes, at most 6 hours."""
-    return min(FIRST_RETRY * 2 ** (max(attempts, 1) - 1), LONGEST_RETRY)
+    return growing_delay(attempts, FIRST_RETRY, LONGEST_RETRY)
+
+
+# -- the retry rules, shared with senders that keep their own records (the consultation desk) --
+# Each sender keeps its own limits; these functions are the one place for the rules themselves.
+def growing_delay(attempts, first, longest):
+    """The wait after the n-th failed attempt: `first`, doubled after each further failure,
+    never more than `longest`. Doubling backs off from a mail server that is down without
+    hammering it, while the cap keeps an e-mail from waiting days once it is back up."""
+    delay = first
+    for _ in range(max(attempts, 1) - 1):
+        if delay >= longest:
+            break  # doubling on would only overflow timedelta for a long series
+        delay *= 2
+    return min(delay, longest)
+
+
+def claim_attempt(row, max_attempts, delay, now=None):
+    """Take the next attempt of a stored e-mail (a model row with sent_at, attempts and
+    next_attempt_at) for this process only. A conditional UPDATE on the attempt counter: of
+    two processes holding the same row (the worker and cron, two cron runs, a stale copy), at
+    most one succeeds, so the same e-mail is never sent twice. On success the attempt is
+    counted and the next one already scheduled, `delay(attempts)` from now, so that while it
+    runs nobody else considers the row due; the in-memory row is updated to match. False when
+    it was sent, had no attempts left, or another process claimed or sent it first."""
+    if row.sent_at or row.attempts >= max_attempts:
+        return False
+    now = now or timezone.now()
+    claimed = (
+        type(row)
+        ._default_manager.filter(
+            pk=row.pk,
+            sent_at__isnull=True,
+            attempts=row.attempts,
+            attempts__lt=max_attempts,
+        )
+        .update(attempts=row.attempts + 1, next_attempt_at=now + delay(row.attempts + 1))
+    )
+    if claimed != 1:
+        return False
+    row.attempts += 1
+    row.next_attempt_at = now + delay(row.attempts)
+    return True
+
+
+def due_attempts_q(max_attempts, grace, now=None):
+    """Stored e-mails to try now: unsent, attempts left, and either due after a failure or
+    never attempted for `grace` (the task queue was down, or the worker has not got to it;
+    the grace leaves the worker its chance first, so cron does not race it for fresh rows)."""
+    now = now or timezone.now()
+    return Q(sent_at__isnull=True, attempts__lt=max_attempts) & (
+        Q(next_attempt_at__lte=now)
+        | Q(next_attempt_at__isnull=True, attempts=0, created_at__lte=now - grace)
+    )
 
 
 # -- the real transport ---------------------------------------------------------------------
@@ -155,27 +208,9 @@ class QueuedEmailBackend(BaseEmailBackend):
 
 # -- sending --------------------------------------------------------------------------------
 def claim(outgoing, now=None):
-    """Take the next attempt of an e-mail for this process only: a conditional UPDATE on the
-    attempt counter, so that the cron command and the worker (or two of either) never send
-    the same e-mail twice. False when another process claimed or sent it first."""
-    from core.models import OutgoingEmail
-
-    now = now or timezone.now()
-    claimed = OutgoingEmail.objects.filter(
-        pk=outgoing.pk,
-        sent_at__isnull=True,
-        attempts=outgoing.attempts,
-        attempts__lt=max_attempts(),
-    ).update(
-        attempts=outgoing.attempts + 1,
-        # While this attempt runs, nobody else considers the row due.
-        next_attempt_at=now + retry_delay(outgoing.attempts + 1),
-    )
-    if claimed != 1:
-        return False
-    outgoing.attempts += 1
-    outgoing.next_attempt_at = now + retry_delay(outgoing.attempts)
-    return True
+    """Take the next attempt of an e-mail for this process only (claim_attempt): the cron
+    command and the worker never send the same e-mail twice."""
+    return claim_attempt(outgoing, max_attempts(), retry_delay, now)
 
 
 def scrub(text, addresses):
@@ -189,8 +224,6 @@ def scrub(text, addresses):
 def send_now(outgoing):
     """Try once. True: sent; False: failed (kept, retried after retry_delay, or finally failed
     after max_attempts); None: another process claimed this attempt, or it is done."""
-    if outgoing.sent_at or outgoing.attempts >= max_attempts():
-        return None
     if not claim(outgoing):
         return None
     try:
@@ -237,11 +270,7 @@ def send_now(outgoing):
 def due_q(now=None):
     """Unsent, attempts left, and either due after a failure or never attempted for a minute
     (the queue was down, or the worker has not got to it)."""
-    now = now or timezone.now()
-    return Q(sent_at__isnull=True, attempts__lt=max_attempts()) & (
-        Q(next_attempt_at__lte=now)
-        | Q(next_attempt_at__isnull=True, attempts=0, created_at__lte=now - NEVER_ATTEMPTED_GRACE)
-    )
+    return due_attempts_q(max_attempts(), NEVER_ATTEMPTED_GRACE, now)
 
 
 def failed_q():
