@@ -155,7 +155,7 @@ def press_period(locale):
     from home.models import NewsPage
 
     news = NewsPage.objects.filter(locale=locale, slug=PRESS_LINK["news_slug"]).first()
-    if news is None or news.tracking_link is None:
+    if news is None or not TrackingLink.objects.filter(press_release=news).exists():
         return None
     return timezone.make_aware(datetime.combine(news.date, time(10))), timezone.now()
 

@@ -406,6 +406,23 @@ class TrackingLink(models.Model):
     utm_medium = models.CharField("utm_medium", max_length=100, blank=True)
     utm_campaign = models.CharField("utm_campaign", max_length=100, blank=True)
     utm_content = models.CharField("utm_content", max_length=100, blank=True)
+    # The link printed on a press release's page "for the media", so that visits from copies
+    # of the release are counted. It points from campaigns to the portal's news page (the
+    # direction imports run: campaigns -> home), one link per release, and at the original in
+    # the default language: every translation of the release shows the same link.
+    press_release = models.OneToOneField(
+        "home.NewsPage",
+        verbose_name=_("press release"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="press_link",
+        limit_choices_to=campaigns_in_default_locale,
+        help_text=_(
+            "A news release that shows this short link for the media, so that visits from "
+            "copies of the release are counted."
+        ),
+    )
     note = models.CharField(_("note"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

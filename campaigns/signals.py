@@ -2,15 +2,18 @@
 
 Only a visitor's own action converts: a consultation typed in by staff (phone, desk) or an
 offer used through the partner's staff screen is not attributed to the staff member's
-browser. An offer use takes the source of the pass it was used with."""
+browser. An offer use takes the source of the pass it was used with.
 
-from django.db.models.signals import post_save
+A changed tracking link also empties the cached pages: a press release shows its short link."""
+
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from campaigns.attribution import current_request, record_conversion, source_of_conversion
-from campaigns.models import Conversion, ConversionKind
+from campaigns.models import Conversion, ConversionKind, TrackingLink
 from consultations.models import Channel as ConsultationChannel
 from consultations.models import Consultation
+from core.cache_version import invalidate
 from members.models import ActivitySignup, Membership
 from passes.models import Pass, Use
 
@@ -64,3 +67,13 @@ def consultation_created(sender, instance, created, raw=False, **kwargs):
 def activity_signed_up(sender, instance, created, raw=False, **kwargs):
     if created and not raw and _visitor_request():
         record_conversion(ConversionKind.ACTIVITY_SIGNUP, instance)
+
+
+@receiver(post_save, sender=TrackingLink, dispatch_uid="campaigns.tracking_link_saved")
+@receiver(post_delete, sender=TrackingLink, dispatch_uid="campaigns.tracking_link_deleted")
+def tracking_link_changed(sender, instance, raw=False, **kwargs):
+    """A press release shows its short link inside its cached fragment: a link given to (or
+    taken from) a release, renamed or deleted empties the cached pages (clicks are rows of
+    their own and change nothing here)."""
+    if not raw:
+        invalidate()

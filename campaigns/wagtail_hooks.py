@@ -136,6 +136,7 @@ class TrackingLinkViewSet(SnippetListViewSet):
                     "to use the values given by the channel, campaign and creator."
                 ),
             ),
+            FieldPanel("press_release"),
             FieldPanel("note"),
         ],
         base_form_class=TrackingLinkForm,

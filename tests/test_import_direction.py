@@ -143,33 +143,13 @@ def all_violations():
     return found
 
 
-# Uses against the direction not yet turned around, each with what it waits for. An entry
-# that no longer matches a use fails the test below (so the list only shrinks).
-NOT_YET_MOVED = {
-    "home/models/news.py: home -> campaigns (model reference 'campaigns.TrackingLink')": (
-        "NewsPage.tracking_link moves to TrackingLink.press_release with the content bundle "
-        "format and a data migration in campaigns and home (issue 17, still open)"
-    ),
-}
-
-
-def _without_line(violation):
-    path, _line, rest = violation.split(":", 2)
-    return f"{path}:{rest}"
-
-
 def test_no_import_runs_against_the_direction():
-    found = [v for v in all_violations() if _without_line(v) not in NOT_YET_MOVED]
+    found = all_violations()
     assert not found, (
         f"{len(found)} use(s) against the direction {DIRECTION} "
         "(an app may use only apps to its right; passes/consultations and reports/content "
         "not each other; core no app):\n" + "\n".join(found)
     )
-
-
-def test_every_use_not_yet_moved_still_exists():
-    current = {_without_line(v) for v in all_violations()}
-    assert not set(NOT_YET_MOVED) - current, "moved: remove it from NOT_YET_MOVED"
 
 
 # The checker itself: each kind of use against the direction is found, with its line, and

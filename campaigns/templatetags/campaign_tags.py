@@ -1,14 +1,16 @@
 """Template helpers of campaign pages (share links, calls to action, creators' post embeds)
-and of the home page's "Campaigns" section (`running_campaigns`)."""
+the home page's "Campaigns" section (`running_campaigns`) and a press release's short link
+for the media (`press_link`)."""
 
 import logging
 
 from django import template
+from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.embeds import embeds
 from wagtail.embeds.exceptions import EmbedException
 
-from campaigns.models import CallToAction, CampaignPage, Creator
+from campaigns.models import CallToAction, CampaignPage, Creator, TrackingLink
 from campaigns.targets import entrance_urls, with_query
 from home.blocks import MediaEmbedBlock
 from home.templatetags.share_tags import page_full_url
@@ -154,6 +156,22 @@ def short_link_url(context, link):
     request = context.get("request")
     path = link.get_absolute_url()
     return request.build_absolute_uri(path) if request else path
+
+
+@register.simple_tag
+def press_link(page):
+    """The short link a press release shows "for the media": the tracking link that points at
+    the release's original (TrackingLink.press_release), whichever translation is shown. One
+    query; the news page renders it inside its cached fragment, which saving a link empties
+    (campaigns.signals)."""
+    return (
+        TrackingLink.objects.filter(
+            press_release__translation_key=page.translation_key,
+            press_release__locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .only("code")
+        .first()
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -97,26 +97,12 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("PDF files such as the press release itself."),
     )
-    tracking_link = models.ForeignKey(
-        "campaigns.TrackingLink",
-        verbose_name=_("tracking link"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "A press release's short link (/go/…): shown on the page for the media, so that "
-            "visits from copies of the release are counted."
-        ),
-    )
-
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("date"), FieldPanel("category")]),
         FieldPanel("summary"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
         FieldPanel("attachments"),
-        FieldPanel("tracking_link"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),

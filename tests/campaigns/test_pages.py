@@ -360,10 +360,11 @@ def press_release(link):
                 "苫小牧に住んでいなくても、まちに関わり続けたい方を「ふるさと住民」として"
                 "登録する受け付けを、市独自に始めました。"
             ),
-            tracking_link=link,
         )
     )
     press.save_revision().publish()
+    link.press_release = press
+    link.save()
     return press
 
 
@@ -371,14 +372,24 @@ def test_press_release_shows_its_full_short_link(client, demo_site):
     # The test site's link for the release (a tracking link without a campaign).
     press = press_release(TrackingLink.objects.get(code="press-furusato-registration"))
     page_html = client.get(press.url).content.decode()
-    assert f"<code>http://testserver/go/{press.tracking_link.code}</code>" in page_html
-    other = NewsPage.objects.filter(locale=ja(), tracking_link__isnull=True).live().first()
-    assert "media-box" not in client.get(other.url).content.decode()
-    # Editors pick another link: the page shows it.
+    assert "<code>http://testserver/go/press-furusato-registration</code>" in page_html
+    other = NewsPage.objects.filter(locale=ja(), press_link__isnull=True).live().first()
+    other_html = client.get(other.url).content.decode()
+    assert "media-box" not in other_html
+    # The campaign team gives another link to that release: the page shows it at once (the
+    # page's cached fragment is emptied by the link's save, not by a publish of the page).
     link = TrackingLinkFactory(code="press-autumn", channel="press_release", campaign=None)
-    other.tracking_link = link
-    other.save_revision().publish()
+    link.press_release = other
+    link.save()
     assert "http://testserver/go/press-autumn" in client.get(other.url).content.decode()
+    # The release's translation shows the original's link.
+    english = other.get_translation_or_none(en()) or other.copy_for_translation(en())
+    english.save_revision().publish()
+    assert "http://testserver/go/press-autumn" in client.get(english.url).content.decode()
+    # The link is taken back: the media box goes.
+    link.press_release = None
+    link.save()
+    assert "media-box" not in client.get(other.url).content.decode()
 
 
 # -- query budgets ------------------------------------------------------------------------------
