@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from campaigns.models import CallToAction
+from core.locales import live_page_in, locale_for
 
 ENTRANCE_PAGE_MODELS = {
     CallToAction.REGISTER: ("members", "furusatoresidentpage"),
@@ -26,10 +27,8 @@ def in_language(page, language=None):
     """The live translation of `page` in `language` (default: the active one), else `page`."""
     if page is None:
         return None
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-    if page.locale.language_code == language:
-        return page
-    translated = page.get_translations().live().filter(locale__language_code=language).first()
+    locale = locale_for(language or translation.get_language() or settings.LANGUAGE_CODE)
+    translated = live_page_in(page, locale) if locale is not None else None
     return translated.specific if translated is not None else page
 
 

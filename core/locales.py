@@ -127,3 +127,47 @@ def original_of(obj, queryset=None):
         return obj
     queryset = queryset if queryset is not None else type(obj).objects
     return queryset.filter(translation_key=obj.translation_key, locale=default).first()
+
+
+def live_pages_in(pages, locale=None, queryset=None):
+    """Where each of `pages` leads a visitor of `locale` (default: the visitor's language):
+    its live translation there, a page already in `locale` counting as its own translation
+    when it is live; None where there is none (and for a None in `pages`). A list in the order
+    of `pages`, with one query for the whole list, none when every page is already in `locale`.
+
+    What to show instead of a None is each caller's rule: the original (a tracking link), the
+    original only in a language the site does not offer yet (cards in the body; menu items,
+    unless the menu itself is in that language), or nothing (featured and related pages).
+    Public or private does not count here, as for those callers.
+    `queryset` (default: all pages, not specific) is where the translations are read, e.g. a
+    page type's with its select_related: when any page is not in `locale`, every page
+    returned comes from it."""
+    pages = list(pages)
+    locale = locale or active_locale()
+    present = [page for page in pages if page is not None]
+    if locale is None or not present:
+        return [None] * len(pages)
+    if all(page.locale_id == locale.pk for page in present):
+        return [page if page is not None and page.live else None for page in pages]
+    if queryset is None:
+        from wagtail.models import Page
+
+        queryset = Page.objects.all()
+    found = {
+        page.translation_key: page
+        for page in queryset.filter(
+            live=True,
+            locale=locale,
+            translation_key__in={page.translation_key for page in present},
+        )
+    }
+    return [found.get(page.translation_key) if page is not None else None for page in pages]
+
+
+def live_page_in(page, locale=None):
+    """The live translation of `page` in `locale` (default: the visitor's language), of the
+    same page type, else None; `page` itself when it is in `locale` and live (no query then).
+    See live_pages_in, for a list in one query."""
+    if page is None:
+        return None
+    return live_pages_in([page], locale, type(page).objects.all())[0]

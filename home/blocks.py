@@ -38,7 +38,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
-from core.locales import active_locale, offers_language
+from core.locales import active_locale, live_page_in, offers_language
 
 logger = logging.getLogger(__name__)
 
@@ -98,8 +98,8 @@ class LinkStructValue(StructValue):
             if prefetched is not None:
                 translated = prefetched.get(active.pk)
             else:
-                translated = page.get_translation_or_none(active)
-            if translated is not None and translated.live:
+                translated = live_page_in(page, active)
+            if translated is not None:
                 page = translated
             elif offers_language(active):
                 return None

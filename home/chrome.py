@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.cache_version import invalidate, version
-from core.locales import active_locale, locale_by_id, offers_language
+from core.locales import active_locale, live_pages_in, locale_by_id, offers_language
 from home.models import (
     NavigationMenu,
     NavigationMenuItem,
@@ -84,25 +84,21 @@ def _menu_links(request, location):
     items = list(menu.items.all())
     # A menu item may point at a page in another language (a menu not yet translated, or a
     # page translated later): link to the page in the visitor's language when it exists.
-    keys = {item.link_page.translation_key for item in items if item.link_page_id}
-    active_code = get_supported_content_language_variant(translation.get_language())
-    localized = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=active_code
-        )
-    }
+    locale = active_locale()
+    linked = [item for item in items if item.link_page_id]
+    localized = dict(
+        zip(linked, live_pages_in([item.link_page for item in linked], locale), strict=True)
+    )
     # In a language the site offers (it has a home page in it) and that has its own menu, only
     # pages that exist in that language are listed. Otherwise (the Japanese menu shown as a
     # fallback, or a menu translated before the pages are) every item is listed, linking to
     # the Japanese page when the page is not translated.
-    locale = active_locale()
     strict = not menu.is_original_language and locale is not None and offers_language(locale)
     links = []
     for item in items:
         link = {"label": item.label, "is_original_language": menu.is_original_language}
         if item.link_page_id:
-            target = localized.get(item.link_page.translation_key)
+            target = localized[item]
             hreflang = ""
             if target is None:
                 if strict or not item.link_page.live:

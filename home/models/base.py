@@ -150,22 +150,16 @@ def localized_live(pages):
 
     Pages chosen in the Japanese original point at Japanese pages; visitors of another
     language see only the pages that exist in their language (one query)."""
-    from core.locales import active_locale
+    from core.locales import live_pages_in
 
     pages = [p for p in pages if p is not None]
     if not pages:
         return []
-    locale = active_locale()
-    same = [p for p in pages if p.locale_id == locale.pk]
-    if len(same) == len(pages):
-        return [p for p in pages if p.live]
-    keys = [p.translation_key for p in pages]
     model = type(pages[0])
-    queryset = model.objects.live().filter(translation_key__in=keys, locale=locale)
+    queryset = model.objects.all()
     if hasattr(model, "hero_image"):
         queryset = queryset.select_related("hero_image")
-    found = {p.translation_key: p for p in queryset}
-    return [found[k] for k in keys if k in found]
+    return [p for p in live_pages_in(pages, queryset=queryset) if p is not None]
 
 
 def prefetch_link_translations(*stream_values):
@@ -173,7 +167,7 @@ def prefetch_link_translations(*stream_values):
     blocks of these StreamFields link to (cards, calls to action); the blocks then use them."""
     from wagtail.blocks import StructValue
 
-    from core.locales import active_locale
+    from core.locales import active_locale, live_pages_in
 
     locale = active_locale()
     pages = []
@@ -195,12 +189,5 @@ def prefetch_link_translations(*stream_values):
     foreign = [p for p in pages if locale is not None and p.locale_id != locale.pk]
     if not foreign:
         return
-    found = {
-        p.translation_key: p
-        for p in Page.objects.filter(
-            translation_key__in={p.translation_key for p in foreign}, locale=locale
-        )
-    }
-    for page in foreign:
-        translation = found.get(page.translation_key)
+    for page, translation in zip(foreign, live_pages_in(foreign, locale), strict=True):
         page._translations_by_locale = {locale.pk: translation} if translation else {}
