@@ -3,7 +3,6 @@
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,13 +14,13 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
-from home.models.scheduled import ScheduledPage
-from home.models.stories import paginate
+from home.models.scheduled import ScheduledPage, not_past
+from home.models.stories import ListingIndexMixin
 
 EVENTS_PER_PAGE = 12
 
 
-class EventIndexPage(RoutablePageMixin, IndexPage):
+class EventIndexPage(RoutablePageMixin, ListingIndexMixin, IndexPage):
     subpage_types = ["home.EventPage"]
     template = "home/event_index_page.html"
 
@@ -31,15 +30,14 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     def events(self):
         return (
-            EventPage.objects.live_public_in(self.locale_id)
-            .descendant_of(self)
+            self.listed(EventPage)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
         )
 
     @path("")
     def upcoming(self, request):
-        events = self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
+        events = not_past(self.events()).order_by("start", "pk")
         return self._listing(request, events, past=False)
 
     @path("past/")
@@ -48,16 +46,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
         return self._listing(request, events, past=True)
 
     def _listing(self, request, events, past):
-        page_number = request.GET.get("page", "")[:6]
-        return self.render(
-            request,
-            context_overrides={
-                # Evaluated only when the cached listing fragment is rebuilt.
-                "events": SimpleLazyObject(lambda: paginate(request, events, EVENTS_PER_PAGE)),
-                "past": past,
-                "cache_vary": f"{past}|{page_number}",
-            },
-        )
+        return self.render_listing(request, "events", events, EVENTS_PER_PAGE, [past], past=past)
 
 
 class EventPage(RoutablePageMixin, ScheduledPage):

@@ -15,7 +15,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
-from home.models.stories import paginate
+from home.models.stories import ListingIndexMixin
 
 NEWS_PER_PAGE = 10
 
@@ -26,7 +26,7 @@ class NewsCategory(models.TextChoices):
     EVENT_REPORT = "event_report", _("Event report")
 
 
-class NewsIndexPage(RoutablePageMixin, IndexPage):
+class NewsIndexPage(RoutablePageMixin, ListingIndexMixin, IndexPage):
     subpage_types = ["home.NewsPage"]
     template = "home/news_index_page.html"
 
@@ -35,11 +35,7 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
         verbose_name_plural = _("news indexes")
 
     def news(self):
-        return (
-            NewsPage.objects.live_public_in(self.locale_id)
-            .descendant_of(self)
-            .order_by("-date", "-pk")
-        )
+        return self.listed(NewsPage).order_by("-date", "-pk")
 
     def years(self):
         return [d.year for d in self.news().dates("date", "year", order="DESC")]
@@ -61,18 +57,16 @@ class NewsIndexPage(RoutablePageMixin, IndexPage):
             news = news.filter(category=category)
         else:
             category = None
-        page_number = request.GET.get("page", "")[:6]
-        return self.render(
+        return self.render_listing(
             request,
-            context_overrides={
-                # Evaluated only when the cached listing fragment is rebuilt.
-                "news_items": SimpleLazyObject(lambda: paginate(request, news, NEWS_PER_PAGE)),
-                "year": year,
-                "years": SimpleLazyObject(self.years),
-                "categories": NewsCategory.choices,
-                "selected_category": category,
-                "cache_vary": f"{year}|{category}|{page_number}",
-            },
+            "news_items",
+            news,
+            NEWS_PER_PAGE,
+            [year, category],
+            year=year,
+            years=SimpleLazyObject(self.years),
+            categories=NewsCategory.choices,
+            selected_category=category,
         )
 
 

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,6 +13,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock, CallToActionBlock, CardBlock
 from home.models.base import BasePage, localized_live, prefetch_link_translations
 from home.models.images import IMAGE_MODEL
+from home.models.scheduled import not_past
 
 
 class HomePage(BasePage):
@@ -118,8 +118,7 @@ class HomePage(BasePage):
         from home.models.events import EventPage
 
         return list(
-            EventPage.objects.live_public_in(self.locale_id)
-            .filter(end__gte=timezone.now())
+            not_past(EventPage.objects.live_public_in(self.locale_id))
             .select_related("hero_image")
             .order_by("start")[:3]
         )

@@ -1,6 +1,7 @@
 """Pages that happen at a time and a place: events (home) and local activities (members)."""
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,3 +34,9 @@ class ScheduledPage(BasePage):
     @property
     def is_past(self):
         return self.end is not None and self.end < timezone.now()
+
+
+def not_past(pages):
+    """The scheduled pages in `pages` that are not past (see ScheduledPage.is_past): those
+    ending now or later, and ongoing ones (no end)."""
+    return pages.filter(Q(end__isnull=True) | Q(end__gte=timezone.now()))

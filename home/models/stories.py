@@ -76,7 +76,7 @@ class StoryIndexPage(IndexPage):
             themes=themes,
             selected_theme=SimpleLazyObject(selected),
             stories=SimpleLazyObject(page_of_stories),
-            cache_vary=f"{theme_slug}|{request.GET.get('page', '')[:6]}",
+            cache_vary=listing_vary(request, theme_slug),
         )
         return context
 
@@ -223,3 +223,30 @@ def paginate(request, queryset, per_page):
         page = paginator.page(paginator.num_pages)
     page.object_list = list(page.object_list)
     return page
+
+
+def listing_vary(request, *filters):
+    """What a listing's cached fragment varies on: its filters, then the ?page= asked for
+    (cut short, so that a visitor cannot make cache keys of any length)."""
+    return "|".join([*map(str, filters), request.GET.get("page", "")[:6]])
+
+
+class ListingIndexMixin:
+    """For the index pages (news, events, local activities): the pages they list, and one
+    page of a listing shown in a cached fragment. (Stories have their own story_listing,
+    shared with a story's related stories.)"""
+
+    def listed(self, model):
+        """The live, public `model` pages below this index, in its language."""
+        return model.objects.live_public_in(self.locale_id).descendant_of(self)
+
+    def render_listing(self, request, name, pages, per_page, filters, **context):
+        """Render this index with one page of `pages` as `name`: paginated only when the
+        template reads it, i.e. when the cached listing fragment (varying on `filters` and
+        the page number, see listing_vary) is rebuilt."""
+        context_overrides = {
+            name: SimpleLazyObject(lambda: paginate(request, pages, per_page)),
+            "cache_vary": listing_vary(request, *filters),
+            **context,
+        }
+        return self.render(request, context_overrides=context_overrides)

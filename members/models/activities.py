@@ -18,10 +18,11 @@ from core.locales import original_of
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
-from home.models.scheduled import ScheduledPage
+from home.models.scheduled import ScheduledPage, not_past
+from home.models.stories import ListingIndexMixin
 
 
-class ActivityIndexPage(IndexPage):
+class ActivityIndexPage(ListingIndexMixin, IndexPage):
     subpage_types = ["members.ActivityPage"]
     template = "members/activity_index_page.html"
 
@@ -31,13 +32,8 @@ class ActivityIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
         context["activities"] = (
-            ActivityPage.objects.live_public_in(self.locale_id)
-            .descendant_of(self)
-            .filter(Q(end__isnull=True) | Q(end__gte=now))
-            .select_related("hero_image")
-            .order_by("start", "pk")
+            not_past(self.listed(ActivityPage)).select_related("hero_image").order_by("start", "pk")
         )
         return context
 
