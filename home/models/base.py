@@ -2,7 +2,9 @@
 
 import re
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -127,7 +129,9 @@ def _stream_strings(data):
 
 
 class IndexPage(BasePage):
-    """Abstract base of the listings (stories, news, events): one per home page."""
+    """Abstract base of the listings (stories, news, events, local activities): one per home
+    page. The pages it lists and one page of them shown in a cached fragment (stories have
+    their own story_listing, shared with a story's related stories)."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -139,6 +143,40 @@ class IndexPage(BasePage):
 
     class Meta:
         abstract = True
+
+    def listed(self, model):
+        """The live, public `model` pages below this index, in its language."""
+        return model.objects.live_public_in(self.locale_id).descendant_of(self)
+
+    def render_listing(self, request, name, pages, per_page, filters, **context):
+        """Render this index with one page of `pages` as `name`: paginated only when the
+        template reads it, i.e. when the cached listing fragment (varying on `filters` and
+        the page number, see listing_vary) is rebuilt."""
+        context_overrides = {
+            name: SimpleLazyObject(lambda: paginate(request, pages, per_page)),
+            "cache_vary": listing_vary(request, *filters),
+            **context,
+        }
+        return self.render(request, context_overrides=context_overrides)
+
+
+def paginate(request, queryset, per_page):
+    """One page of results; a bad or out-of-range ?page= shows the first or last page."""
+    paginator = Paginator(queryset, per_page)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    page.object_list = list(page.object_list)
+    return page
+
+
+def listing_vary(request, *filters):
+    """What a listing's cached fragment varies on: its filters, then the ?page= asked for
+    (cut short, so that a visitor cannot make cache keys of any length)."""
+    return "|".join([*map(str, filters), request.GET.get("page", "")[:6]])
 
 
 def _truncate(text, length):

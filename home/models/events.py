@@ -15,12 +15,11 @@ from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
 from home.models.scheduled import ScheduledPage, not_past
-from home.models.stories import ListingIndexMixin
 
 EVENTS_PER_PAGE = 12
 
 
-class EventIndexPage(RoutablePageMixin, ListingIndexMixin, IndexPage):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["home.EventPage"]
     template = "home/event_index_page.html"
 

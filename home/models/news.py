@@ -15,7 +15,6 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
-from home.models.stories import ListingIndexMixin
 
 NEWS_PER_PAGE = 10
 
@@ -26,7 +25,7 @@ class NewsCategory(models.TextChoices):
     EVENT_REPORT = "event_report", _("Event report")
 
 
-class NewsIndexPage(RoutablePageMixin, ListingIndexMixin, IndexPage):
+class NewsIndexPage(RoutablePageMixin, IndexPage):
     subpage_types = ["home.NewsPage"]
     template = "home/news_index_page.html"
 

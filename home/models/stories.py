@@ -5,7 +5,6 @@ import re
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -20,7 +19,7 @@ from wagtail.search import index
 
 from core.locales import locale_by_id, translations_or_originals
 from home.blocks import BaseStreamBlock
-from home.models.base import BasePage, IndexPage
+from home.models.base import BasePage, IndexPage, listing_vary, paginate
 from home.models.images import IMAGE_MODEL
 
 STORIES_PER_PAGE = 12
@@ -210,43 +209,3 @@ def story_listing(locale):
         )
         .order_by("-date", "-pk")
     )
-
-
-def paginate(request, queryset, per_page):
-    """One page of results; a bad or out-of-range ?page= shows the first or last page."""
-    paginator = Paginator(queryset, per_page)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    page.object_list = list(page.object_list)
-    return page
-
-
-def listing_vary(request, *filters):
-    """What a listing's cached fragment varies on: its filters, then the ?page= asked for
-    (cut short, so that a visitor cannot make cache keys of any length)."""
-    return "|".join([*map(str, filters), request.GET.get("page", "")[:6]])
-
-
-class ListingIndexMixin:
-    """For the index pages (news, events, local activities): the pages they list, and one
-    page of a listing shown in a cached fragment. (Stories have their own story_listing,
-    shared with a story's related stories.)"""
-
-    def listed(self, model):
-        """The live, public `model` pages below this index, in its language."""
-        return model.objects.live_public_in(self.locale_id).descendant_of(self)
-
-    def render_listing(self, request, name, pages, per_page, filters, **context):
-        """Render this index with one page of `pages` as `name`: paginated only when the
-        template reads it, i.e. when the cached listing fragment (varying on `filters` and
-        the page number, see listing_vary) is rebuilt."""
-        context_overrides = {
-            name: SimpleLazyObject(lambda: paginate(request, pages, per_page)),
-            "cache_vary": listing_vary(request, *filters),
-            **context,
-        }
-        return self.render(request, context_overrides=context_overrides)

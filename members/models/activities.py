@@ -19,10 +19,9 @@ from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
 from home.models.scheduled import ScheduledPage, not_past
-from home.models.stories import ListingIndexMixin
 
 
-class ActivityIndexPage(ListingIndexMixin, IndexPage):
+class ActivityIndexPage(IndexPage):
     subpage_types = ["members.ActivityPage"]
     template = "members/activity_index_page.html"
 

@@ -1,4 +1,4 @@
-"""The rules the listings share (home.models.stories.listing_vary, home.models.scheduled.
+"""The rules the listings share (home.models.base.listing_vary, home.models.scheduled.
 not_past): what a cached listing fragment varies on, and which scheduled pages are still
 listed as upcoming."""
 
@@ -7,8 +7,8 @@ from datetime import timedelta
 from django.test import RequestFactory
 from django.utils import timezone
 
+from home.models.base import listing_vary
 from home.models.scheduled import not_past
-from home.models.stories import listing_vary
 from members.models import ActivityIndexPage, ActivityPage
 from tests.factories.members import add_activity
 
