@@ -11,7 +11,6 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSet
@@ -29,6 +28,7 @@ from campaigns.models import (
     TrackingLink,
 )
 from core.admin_lists import SnippetListViewSet
+from core.admin_views import menu_item_class_shown_to
 
 
 def _default_locale_campaigns(request=None):
@@ -82,11 +82,16 @@ def _qr_links(link):
     )
 
 
-class TrackingLinkFilterSet(WagtailFilterSet):
+class CampaignChannelFilterSet(WagtailFilterSet):
+    """Filters by campaign (listed once, in the default language) and promotion channel."""
+
     campaign = django_filters.ModelChoiceFilter(
         label=_("Campaign"), queryset=_default_locale_campaigns
     )
     channel = django_filters.ChoiceFilter(label=_("Promotion channel"), choices=Channel.choices)
+
+
+class TrackingLinkFilterSet(CampaignChannelFilterSet):
     creator = django_filters.ModelChoiceFilter(
         label=_("Creator"), queryset=_default_locale_creators
     )
@@ -155,12 +160,7 @@ class TrackingLinkViewSet(SnippetListViewSet):
         )
 
 
-class CampaignCostFilterSet(WagtailFilterSet):
-    campaign = django_filters.ModelChoiceFilter(
-        label=_("Campaign"), queryset=_default_locale_campaigns
-    )
-    channel = django_filters.ChoiceFilter(label=_("Promotion channel"), choices=Channel.choices)
-
+class CampaignCostFilterSet(CampaignChannelFilterSet):
     class Meta:
         model = CampaignCost
         fields = ["campaign", "channel"]
@@ -197,11 +197,6 @@ class CampaignCostViewSet(SnippetListViewSet):
         return CampaignCost.objects.select_related("campaign", "creator")
 
 
-class DashboardMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.DASHBOARD)
-
-
 class CampaignDashboardViewSet(ViewSet):
     name = "campaigns_admin"
     url_prefix = "campaigns"
@@ -209,7 +204,7 @@ class CampaignDashboardViewSet(ViewSet):
     menu_icon = "table"
     menu_label = _("Campaign dashboard")
     menu_name = "campaign-dashboard"
-    menu_item_class = DashboardMenuItem
+    menu_item_class = menu_item_class_shown_to(admin_views.DASHBOARD)
 
     @property
     def menu_url(self):

@@ -24,6 +24,7 @@ from consultations.forms import (
 )
 from consultations.models import Attachment, Consultation, StaffViewLog
 from core import japan_time
+from core.admin_views import require_permission
 from core.responses import make_private
 from members.residence import prefecture_name
 
@@ -32,13 +33,8 @@ CHANGE = "consultations.change_consultation"
 ADD = "consultations.add_consultation"
 
 
-def _require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
-
-
 def index(request):
-    _require(request, VIEW)
+    require_permission(request, VIEW)
     form = InboxFilterForm(request.GET or None)
     queryset = Consultation.objects.select_related("assignee")
     if form.is_valid():
@@ -69,7 +65,7 @@ def index(request):
 
 
 def detail(request, pk):
-    _require(request, VIEW)
+    require_permission(request, VIEW)
     consultation = get_object_or_404(Consultation.objects.select_related("assignee", "user"), pk=pk)
     services.log_staff_action(request.user, consultation, StaffViewLog.Action.VIEW)
     can_change = request.user.has_perm(CHANGE)
@@ -114,7 +110,7 @@ def act(request, pk, action):
     """reply, note or update; the form errors and the services' refusals (an anonymized
     consultation, a reply without an e-mail address) come back as messages on the detail
     page."""
-    _require(request, CHANGE)
+    require_permission(request, CHANGE)
     consultation = get_object_or_404(Consultation, pk=pk)
     try:
         # Refused before the form and its files are read (services.ensure_changeable).
@@ -165,7 +161,7 @@ def _act(request, consultation, action):
 
 
 def create(request):
-    _require(request, ADD)
+    require_permission(request, ADD)
     if request.method == "POST":
         form = ManualConsultationForm(request.POST)
         if form.is_valid():
@@ -194,7 +190,7 @@ def create(request):
 
 
 def attachment(request, pk):
-    _require(request, VIEW)
+    require_permission(request, VIEW)
     item = get_object_or_404(Attachment.objects.select_related("message"), pk=pk)
     services.log_staff_action(
         request.user,

@@ -3,15 +3,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from consultations import admin_views
-
-
-class ConsultationMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(admin_views.VIEW)
+from core.admin_views import menu_item_class_shown_to
 
 
 class ConsultationInboxViewSet(ViewSet):
@@ -22,7 +17,7 @@ class ConsultationInboxViewSet(ViewSet):
     menu_icon = "mail"
     menu_order = 250
     add_to_admin_menu = True
-    menu_item_class = ConsultationMenuItem
+    menu_item_class = menu_item_class_shown_to(admin_views.VIEW)
 
     @property
     def menu_url(self):

@@ -11,11 +11,11 @@ sees no "Hand-over" at all."""
 
 import copy
 
-from django.urls import path, reverse, reverse_lazy
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.views import edit_translation
@@ -23,49 +23,35 @@ from wagtail_localize.views import edit_translation
 from content import admin_views, data_export, translation_status_views, translation_workflow
 from content.models import GlossaryTerm
 from core.admin_lists import SnippetListViewSet
+from core.admin_views import MenuItemsViewSet, ShownToMenuItem, menu_item_class_shown_to
 
 
-class DataExportMenuItem(MenuItem):
+class DataExportMenuItem(ShownToMenuItem):
     def is_shown(self, request):
         # Asked for each item and again for the submenu on every admin page: once a request.
         if not hasattr(request, "_handover_allowed"):
-            request._handover_allowed = data_export.can_export(request.user)
+            request._handover_allowed = super().is_shown(request)
         return request._handover_allowed
 
 
-class HandOverViewSet(ViewSet):
+class HandOverViewSet(MenuItemsViewSet):
     """What the city takes away: the content bundle and the data export, under
     /admin/hand-over/, for those who may export (content.data_export.can_export)."""
 
     name = "content_data"
     url_prefix = "hand-over"
     menu_hook = "register_handover_menu_item"
+    menu_item = DataExportMenuItem
+    menu_items = [
+        (_("Content bundle"), "bundle", "content-bundle", "download", 90, data_export.can_export),
+        (_("Data export"), "export", "data-export", "download", 100, data_export.can_export),
+    ]
 
     def get_urlpatterns(self):
         return [
             path("data/", admin_views.data_export_view, name="export"),
             path("content/", admin_views.content_bundle_view, name="bundle"),
         ]
-
-    def register_menu_item(self):
-        items = [
-            DataExportMenuItem(
-                _("Content bundle"),
-                reverse_lazy(self.get_url_name("bundle")),
-                name="content-bundle",
-                icon_name="download",
-                order=90,
-            ),
-            DataExportMenuItem(
-                _("Data export"),
-                reverse_lazy(self.get_url_name("export")),
-                name="data-export",
-                icon_name="download",
-                order=100,
-            ),
-        ]
-        for item in items:
-            hooks.register(self.menu_hook, lambda item=item: item)
 
 
 handover_menu = Menu(register_hook_name="register_handover_menu_item")
@@ -165,11 +151,6 @@ class GlossaryViewSet(SnippetListViewSet):
 register_snippet(GlossaryViewSet)
 
 
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return translation_status_views.can_see_translation_status(request.user)
-
-
 class TranslationStatusViewSet(ViewSet):
     """The "Translation status" report, under /admin/reports/translation-status/, in the
     Reports menu."""
@@ -177,7 +158,7 @@ class TranslationStatusViewSet(ViewSet):
     name = "content_translation_status"
     url_prefix = "reports/translation-status"
     menu_hook = "register_reports_menu_item"
-    menu_item_class = TranslationStatusMenuItem
+    menu_item_class = menu_item_class_shown_to(translation_status_views.can_see_translation_status)
     menu_label = _("Translation status")
     menu_name = "translation-status"
     icon = "site"

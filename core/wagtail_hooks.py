@@ -3,25 +3,20 @@
 from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 from core import admin_views
 
 
-class FailedEmailsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_see_failed_emails(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_failed_emails_menu_item():
-    return FailedEmailsMenuItem(
+    return admin_views.ShownToMenuItem(
         _("E-mails not sent"),
         reverse_lazy("core_failed_emails:index"),
         name="failed-emails",
         icon_name="mail",
         order=9100,
+        shown_to=admin_views.can_see_failed_emails,
     )
 
 

@@ -3,7 +3,6 @@ follow the progress, preview, download. City and contractor editors only (migrat
 reports.0002_roles)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import japan_time
+from core.admin_views import require_permission as require  # reports.figures_pages uses it too
 from core.responses import make_private
 from reports import generation, periods, sections
 from reports.forms import PeriodForm, TargetsForm
@@ -20,11 +20,6 @@ from reports.models import KPI, Report, ReportVersion
 DASHBOARD = "reports.view_kpi_dashboard"
 TARGETS = "reports.change_kpitarget"
 REPORTS = "reports.change_report"
-
-
-def require(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
 
 
 def dashboard(request):

@@ -6,16 +6,16 @@ Every custom admin page of the site is added one way: a ViewSet (its URLs, under
 `register_admin_viewset`; its menu items go to the menu of its `menu_hook`. Other apps add
 to the Reports menu with the hook `register_reports_menu_item`."""
 
-from django.urls import path, reverse_lazy
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_views import MenuItemsViewSet
 from reports import admin_views, figures_pages, pageviews
 from reports.forms import ReportForm
 from reports.models import Report, Section
@@ -81,41 +81,11 @@ class ReportViewSet(ModelViewSet):
 report_viewset = ReportViewSet("reports")
 
 
-class PermissionMenuItem(MenuItem):
-    """An item of the Reports menu, shown to those with its permission."""
-
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-class ReportsMenuViewSet(ViewSet):
+class ReportsMenuViewSet(MenuItemsViewSet):
     """Admin pages of reports: their URLs, and their items in the Reports menu, each shown to
-    those who hold its permission. `menu_items`: (label, URL name, menu name, icon, order,
-    permission); a URL name without a namespace is one of this viewset's."""
+    those who hold its permission (`menu_items`: see core.admin_views.MenuItemsViewSet)."""
 
     menu_hook = "register_reports_menu_item"
-    menu_items = ()
-
-    def get_menu_items(self):
-        return [
-            PermissionMenuItem(
-                label,
-                reverse_lazy(url_name if ":" in url_name else self.get_url_name(url_name)),
-                name=name,
-                icon_name=icon,
-                order=order,
-                permission=permission,
-            )
-            for label, url_name, name, icon, order, permission in self.menu_items
-        ]
-
-    def register_menu_item(self):
-        for item in self.get_menu_items():
-            hooks.register(self.menu_hook, lambda item=item: item)
 
 
 class KPIViewSet(ReportsMenuViewSet):
