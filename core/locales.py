@@ -171,3 +171,13 @@ def live_page_in(page, locale=None):
     if page is None:
         return None
     return live_pages_in([page], locale, type(page).objects.all())[0]
+
+
+def live_translations_of(page):
+    """{language_code: page} of every live version of `page`, itself included (one query): the
+    language switcher, the hreflang links and the home page of each language. No fallback:
+    a language without a live version is simply not there."""
+    from wagtail.models import Page
+
+    versions = Page.objects.filter(translation_key=page.translation_key, live=True)
+    return {p.locale.language_code: p for p in versions.select_related("locale")}

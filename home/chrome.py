@@ -15,7 +15,13 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from core.cache_version import invalidate, version
-from core.locales import active_locale, live_pages_in, locale_by_id, offers_language
+from core.locales import (
+    active_locale,
+    live_pages_in,
+    live_translations_of,
+    locale_by_id,
+    offers_language,
+)
 from home.models import (
     NavigationMenu,
     NavigationMenuItem,
@@ -117,10 +123,8 @@ def _home_urls(request, site):
     """The URL of each language's live home page: the site's root page and its translations."""
     if site is None:
         return {}
-    homes = Page.objects.filter(translation_key=site.root_page.translation_key, live=True)
-    return {
-        page.locale.language_code: page.get_url(request) for page in homes.select_related("locale")
-    }
+    homes = live_translations_of(site.root_page)
+    return {code: page.get_url(request) for code, page in homes.items()}
 
 
 _TRACKED = (

@@ -10,6 +10,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from core.locales import live_translations_of
 from home.chrome import chrome_for
 
 register = template.Library()
@@ -52,10 +53,7 @@ def live_translations(request, page):
     request, shared by the language switcher and the hreflang tags)."""
     cache = request.__dict__.setdefault("_live_translations", {}) if request is not None else {}
     if page.pk not in cache:
-        cache[page.pk] = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        cache[page.pk] = live_translations_of(page)
     return cache[page.pk]
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Locale
 
-from core.locales import live_page_in, live_pages_in
+from core.locales import live_page_in, live_pages_in, live_translations_of
 from home.models import StandardPage
 from tests.factories.home import StandardPageFactory
 from tests.factories.translations import translate
@@ -103,3 +103,16 @@ def test_the_translations_come_from_the_queryset_given(demo_site):
         (plain,) = live_pages_in([page])
     assert type(found) is StandardPage
     assert type(plain) is not StandardPage and plain.pk == found.pk
+
+
+def test_every_live_version_of_a_page_by_language_in_one_query(
+    demo_site, django_assert_num_queries
+):
+    # What the language switcher, the hreflang links and each language's home page read.
+    page = StandardPageFactory()
+    translated = english(page)
+    korean = translate(page, "ko", fill=lambda source: f"KO {source}")
+    korean.unpublish()
+    with django_assert_num_queries(1):
+        versions = live_translations_of(translated)
+    assert {code: p.pk for code, p in versions.items()} == {"ja": page.pk, "en": translated.pk}
