@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core import japan_time
-from core.admin_views import require_permission as require  # reports.figures_pages uses it too
+from core.admin_views import require_permission
 from core.responses import make_private
 from reports import generation, periods, sections
 from reports.forms import PeriodForm, TargetsForm
@@ -23,7 +23,7 @@ REPORTS = "reports.change_report"
 
 
 def dashboard(request):
-    require(request, DASHBOARD)
+    require_permission(request, DASHBOARD)
     form = PeriodForm(request.GET or None, initial=PeriodForm.initial_for_today())
     period = None
     if not request.GET:
@@ -45,7 +45,7 @@ def dashboard(request):
 
 
 def targets(request, year=None):
-    require(request, TARGETS)
+    require_permission(request, TARGETS)
     year = year or japan_time.current_fiscal_year()
     if not 2000 <= year <= 2100:
         raise Http404
@@ -71,7 +71,7 @@ def targets(request, year=None):
 
 
 def _report(request, pk):
-    require(request, REPORTS)
+    require_permission(request, REPORTS)
     return get_object_or_404(Report, pk=pk)
 
 

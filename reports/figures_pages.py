@@ -17,10 +17,10 @@ from wagtail.models import Locale
 from consultations import services as consultation_services
 from consultations.models import Channel, PlaceKind, StaffViewLog, Topic
 from core import japan_time
+from core.admin_views import require_permission
 from core.csv_export import csv_response
 from core.responses import make_private
 from reports import consultation_figures, entry_pass, membership_figures, periods
-from reports.admin_views import require
 
 MEMBERS_PERMISSION = "members.view_membership"
 ENTRY_PASS_PERMISSION = "passes.view_pass_analytics"
@@ -62,7 +62,7 @@ def default_period():
 
 
 def members_figures(request):
-    require(request, MEMBERS_PERMISSION)
+    require_permission(request, MEMBERS_PERMISSION)
     form = PeriodForm(request.GET or None)
     if form.is_bound and not form.is_valid():
         return make_private(
@@ -90,7 +90,7 @@ def members_figures(request):
 
 
 def entry_pass_figures(request):
-    require(request, ENTRY_PASS_PERMISSION)
+    require_permission(request, ENTRY_PASS_PERMISSION)
     data = entry_pass.figures()
     if request.GET.get("format") == "csv":
         out = io.StringIO()
@@ -123,7 +123,7 @@ def _fiscal_year(request):
 
 
 def consultations_figures(request):
-    require(request, CONSULTATIONS_PERMISSION)
+    require_permission(request, CONSULTATIONS_PERMISSION)
     year = _fiscal_year(request)
     data = consultation_figures.figures(year)
     month_rows = [
@@ -160,7 +160,7 @@ def consultations_figures(request):
 
 
 def consultations_survey_csv(request):
-    require(request, CONSULTATIONS_PERMISSION)
+    require_permission(request, CONSULTATIONS_PERMISSION)
     year = _fiscal_year(request)
     consultation_services.log_staff_action(
         request.user, None, StaffViewLog.Action.EXPORT, detail=f"survey CSV FY{year}"
