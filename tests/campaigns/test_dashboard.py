@@ -372,6 +372,10 @@ def test_dashboard_explains_a_bad_period(client, world, params, message):
     assert response.status_code == 200
     assert message in html
     assert 'role="alert"' in html and 'aria-invalid="true"' in html
+    # The summary at the top links each message to its field (core/admin/_period_errors.html).
+    summary = html.split('id="dashboard-errors"', 1)[1].split("</div>", 1)[0]
+    assert "The figures could not be shown. Correct the period:" in summary
+    assert message in summary and '<a href="#id_' in summary
     assert 'id="table-campaign"' not in html  # no figures for a period that is not one
     csv_response = client.get(DASHBOARD_URL, {**params, "format": "csv"})
     assert csv_response["Content-Type"].startswith("text/html")

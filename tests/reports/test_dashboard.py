@@ -119,7 +119,12 @@ def test_a_bad_period_gets_a_clear_message(client, params, message):
     assert response.status_code == 200
     page = text(response)
     assert message in page
-    assert 'role="alert"' in response.content.decode()
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    # The summary at the top lists each message (core/admin/_period_errors.html).
+    summary = html.split('id="dashboard-errors"', 1)[1].split("</div>", 1)[0]
+    assert "The figures could not be shown. Correct the period:" in summary
+    assert message in summary
     assert "KPIs against their targets" not in page
 
 
