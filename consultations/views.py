@@ -81,7 +81,10 @@ def serve_consultation_page(page, request):
         if request.user.is_authenticated:
             initial = {"name": request.user.get_full_name(), "email": request.user.email}
         form = ConsultationForm(initial=initial)
-    return make_private(_render(page, request, form, step, **extra), hide_from_search=True)
+    # Search engines may index the empty form (the city wants it found); every answer to a
+    # POST (entries, confirmation, reference number) stays out of them.
+    hide = request.method == "POST"
+    return make_private(_render(page, request, form, step, **extra), hide_from_search=hide)
 
 
 def _hidden_pairs(form):

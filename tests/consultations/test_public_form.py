@@ -33,6 +33,19 @@ def test_form_page_is_private_and_not_cached(client, demo_site):
     assert "private" in response["Cache-Control"]
 
 
+def test_search_engines_may_index_the_empty_form_but_no_step_after_it(client, demo_site):
+    response = client.get(PAGE)
+    assert "X-Robots-Tag" not in response
+    assert 'name="robots"' not in response.content.decode()
+    confirmation = client.post(PAGE, {**valid_data(), "action": "confirm"})
+    assert confirmation["X-Robots-Tag"] == "noindex, nofollow"
+    assert '<meta name="robots" content="noindex">' in confirmation.content.decode()
+    errors = client.post(PAGE, {**valid_data(email=""), "action": "confirm"})
+    assert errors["X-Robots-Tag"] == "noindex, nofollow"
+    thanks, _token, _data = confirm_and_send(client)
+    assert thanks["X-Robots-Tag"] == "noindex, nofollow"
+
+
 def test_errors_are_shown_beside_fields_and_in_a_summary(client, demo_site):
     before = Consultation.objects.count()
     response = client.post(PAGE, {"action": "confirm", **valid_data(name="", topics=[])})

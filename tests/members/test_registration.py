@@ -64,6 +64,20 @@ def test_step_n_of_m_is_shown(client, demo_site):
     assert "ステップ 2 / 4" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (URL, "どこに住んでいても苫小牧市の「ふるさと住民」に登録できます。"),
+        ("/en/members/register/", "Register as a furusato resident of Tomakomai City wherever"),
+    ],
+)
+def test_search_engines_get_a_description_of_the_registration(client, demo_site, url, expected):
+    html = client.get(url).content.decode()
+    descriptions = re.findall(r'<meta name="description" content="([^"]*)">', html)
+    assert len(descriptions) == 1
+    assert descriptions[0].startswith(expected)
+
+
 def test_nothing_is_stored_before_the_last_step(client, demo_site):
     client.get(URL)
     post_step(client, "relationship")
