@@ -1,13 +1,37 @@
 """Views of the portal that are not Wagtail pages: search and the sitemap."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models import Page as WagtailPage
 
 from home.search import excerpt, result_label, search
 
 RESULTS_PER_PAGE = 10
+
+
+def one_query_page(queryset, number, per_page):
+    """(paginator, page) of `queryset` in one query: the page's rows carry the number of all
+    rows (COUNT(*) OVER ()), so the search scans the documents once, not once to count and
+    again for the page. A bad ?page= is the first page; a page past the end costs a count and
+    shows the last page, as Paginator.get_page does."""
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    counted = queryset.annotate(total_rows=Window(Count("pk")))
+    start = (number - 1) * per_page
+    rows = list(counted[start : start + per_page])
+    paginator = Paginator(queryset, per_page)
+    if rows:
+        paginator.__dict__["count"] = rows[0].total_rows  # Paginator.count is cached
+    elif number > 1:
+        return paginator, paginator.get_page(number)
+    else:
+        paginator.__dict__["count"] = 0
+    return paginator, Page(rows, number, paginator)
 
 
 @require_GET
@@ -15,9 +39,10 @@ def search_view(request):
     query = request.GET.get("q", "").strip()
     locale = Locale.get_active()
     documents, terms = search(query, locale)
-    paginator = Paginator(documents.select_related("content_type"), RESULTS_PER_PAGE)
-    results = paginator.get_page(request.GET.get("page"))
-    pages = Page.objects.in_bulk([d.page_id for d in results])
+    paginator, results = one_query_page(
+        documents.select_related("content_type"), request.GET.get("page"), RESULTS_PER_PAGE
+    )
+    pages = WagtailPage.objects.in_bulk([d.page_id for d in results])
     items = []
     for document in results:
         page = pages.get(document.page_id)
@@ -44,10 +69,10 @@ def search_view(request):
 def sitemap(request):
     """Every live public page in every language, with hreflang alternates."""
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
-    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-    pages = Page.objects.none()
+    roots = WagtailPage.objects.filter(translation_key=site.root_page.translation_key)
+    pages = WagtailPage.objects.none()
     for root in roots:
-        pages = pages | Page.objects.descendant_of(root, inclusive=True)
+        pages = pages | WagtailPage.objects.descendant_of(root, inclusive=True)
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
     pages = [
         p

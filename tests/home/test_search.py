@@ -108,3 +108,31 @@ def test_rebuild_command_restores_the_index(demo_site):
     call_command("rebuild_search_documents", stdout=out)
     assert SearchDocument.objects.count() == expected > 0
     assert f"Indexed {expected} pages." in out.getvalue()
+
+
+def _searchdocument_scans(queries):
+    return [q["sql"] for q in queries if "searchdocument" in q["sql"].lower()]
+
+
+def test_a_search_scans_the_documents_once_with_its_count_and_pages(client, demo_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pages = [
+        SectionPageFactory(title=f"ハスカップ摘み体験 {n}", slug=f"haskap-{n}", intro="ハスカップ")
+        for n in range(23)
+    ]
+    assert len(pages) == 23
+    with CaptureQueriesContext(connection) as first:
+        html = search(client, "ja", "ハスカップ摘み")
+    assert len(_searchdocument_scans(first.captured_queries)) == 1
+    assert "「ハスカップ摘み」に一致するページが23件見つかりました。" in html
+    assert html.count('class="search-result"') == 10
+    with CaptureQueriesContext(connection) as third:
+        last = search(client, "ja", "ハスカップ摘み", page=3)
+    assert len(_searchdocument_scans(third.captured_queries)) == 1
+    assert last.count('class="search-result"') == 3
+    # A page past the end and a bad page number answer as Paginator.get_page does.
+    assert search(client, "ja", "ハスカップ摘み", page=9).count('class="search-result"') == 3
+    assert search(client, "ja", "ハスカップ摘み", page="x").count('class="search-result"') == 10
+    assert "見つかりませんでした" in search(client, "ja", "ハスカップ摘みxyz", page=2)
