@@ -1,12 +1,16 @@
 """Views of the portal that are not Wagtail pages: search and the sitemap."""
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Window
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.models import Page as WagtailPage
 
+from core.cache_version import version
 from home.search import excerpt, result_label, search
 
 RESULTS_PER_PAGE = 10
@@ -67,8 +71,22 @@ def search_view(request):
 
 @require_GET
 def sitemap(request):
-    """Every live public page in every language, with hreflang alternates."""
+    """Every live public page in every language, with hreflang alternates. Built once per
+    site until a page, a view restriction or the site changes (the cache version those
+    changes bump, core.cache_version): crawlers ask often, and the build reads every page."""
     site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    key = f"sitemap:{site.pk}:{request.scheme}:{version()}"
+    body = cache.get(key)
+    if body is None:
+        body = _sitemap_xml(request, site)
+        cache.set(key, body, SITEMAP_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/xml; charset=utf-8")
+
+
+SITEMAP_CACHE_SECONDS = 24 * 60 * 60
+
+
+def _sitemap_xml(request, site):
     roots = WagtailPage.objects.filter(translation_key=site.root_page.translation_key)
     pages = WagtailPage.objects.none()
     for root in roots:
@@ -95,6 +113,4 @@ def sitemap(request):
                 "alternates": alternates if len(alternates) > 1 else [],
             }
         )
-    return render(
-        request, "sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8"
-    )
+    return render_to_string("sitemap.xml", {"entries": entries}, request=request)

@@ -358,6 +358,22 @@ def test_private_pages_stay_out_of_sitemap_and_search(client, demo_site):
     assert f'href="{story.url}"' not in results
 
 
+def test_the_sitemap_is_built_once_and_again_when_a_page_changes(
+    client, demo_site, django_assert_max_num_queries
+):
+    from wagtail.models import PageViewRestriction
+
+    first = client.get("/sitemap.xml").content.decode()
+    with django_assert_max_num_queries(1):  # the site of the request; the pages not read again
+        assert client.get("/sitemap.xml").content.decode() == first
+    story = StoryPageFactory(title="樽前山の山開きに登る", themes=["nature"])
+    assert story.full_url not in first
+    published = client.get("/sitemap.xml").content.decode()
+    assert story.full_url in published
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    assert story.full_url not in client.get("/sitemap.xml").content.decode()
+
+
 def test_robots_txt_points_to_the_sitemap(client, demo_site):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
