@@ -32,6 +32,6 @@ def go(request, code):
     if request.method == "GET" and not is_bot(request) and not is_prefetch(request):
         record_click(request, link_touch(link))
         set_source_cookie(response, source_for_link(link))
-    # The redirect sets the visitor's source cookie: no shared cache may keep it.
-    response["X-Robots-Tag"] = "noindex"
-    return make_private(response)
+    # The redirect sets the visitor's source cookie: no shared cache may keep it, and no search
+    # engine lists the short address.
+    return make_private(response, hide_from_search=True)

@@ -103,3 +103,11 @@ def test_the_database_holds_what_grant_roles_gives():
     built = rights()
     roles.grant_roles()
     assert rights() == built
+
+
+def test_the_translated_workflow_names_are_the_ones_core_roles_creates():
+    # gettext needs the names as literals where they are translated (home/workflow_names.py);
+    # they must stay the names core.roles gives the workflow and its task.
+    from home.workflow_names import TRANSLATABLE_NAMES
+
+    assert TRANSLATABLE_NAMES == (roles.CITY_APPROVAL_WORKFLOW, roles.CITY_APPROVAL_TASK)
