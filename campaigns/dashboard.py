@@ -12,8 +12,7 @@ offer, consulted or signed up for an activity."""
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
@@ -30,8 +29,7 @@ from campaigns.models import (
     campaigns_in_default_locale,
 )
 from core.csv_export import safe_cell
-
-JAPAN = ZoneInfo("Asia/Tokyo")
+from core.japan_time import start_of_day
 
 #: The four tables: the Touch field each groups by.
 DIMENSIONS = ("campaign", "creator", "channel", "link")
@@ -86,9 +84,7 @@ class Row:
 
 def period(date_from, date_to):
     """The aware datetimes [start, end) of Japan-time dates date_from … date_to inclusive."""
-    start = datetime.combine(date_from, time.min, tzinfo=JAPAN)
-    end = datetime.combine(date_to + timedelta(days=1), time.min, tzinfo=JAPAN)
-    return start, end
+    return start_of_day(date_from), start_of_day(date_to + timedelta(days=1))
 
 
 def figures(date_from, date_to, campaign=None):

@@ -663,10 +663,6 @@ def anonymize_consultation(consultation, now=None):
 
 
 # -- members: data download and account deletion (members.signals) ------------------------
-def _iso(when):
-    return timezone.localtime(when, japan_time.JST).isoformat() if when else None
-
-
 def member_consultations_data(sender=None, user=None, **kwargs):
     """The member's consultations for their data download: what they wrote and what the
     desk replied; the staff's internal notes are not part of it."""
@@ -679,9 +675,9 @@ def member_consultations_data(sender=None, user=None, **kwargs):
         "consultations": [
             {
                 "reference": c.reference,
-                "received": _iso(c.created_at),
-                "first_response": _iso(c.first_response_at),
-                "closed": _iso(c.closed_at),
+                "received": japan_time.isoformat_japan(c.created_at),
+                "first_response": japan_time.isoformat_japan(c.first_response_at),
+                "closed": japan_time.isoformat_japan(c.closed_at),
                 "status": str(c.person_status_label),
                 "topics": [str(label) for label in c.topic_labels],
                 "channel": str(c.get_channel_display()),
@@ -692,7 +688,7 @@ def member_consultations_data(sender=None, user=None, **kwargs):
                 "preferred_dates": c.preferred_dates,
                 "messages": [
                     {
-                        "date": _iso(m.created_at),
+                        "date": japan_time.isoformat_japan(m.created_at),
                         "from": _message_source(m),
                         "message": m.body,
                         "attachments": [a.original_name for a in m.attachments.all()],

@@ -34,7 +34,8 @@ from campaigns.models import Channel as PromotionChannel
 from consultations.models import Attachment, Consultation, Message, PlaceKind, PreferredReply, Topic
 from consultations.models import Channel as ConsultationChannel
 from consultations.models import Status as ConsultationStatus
-from core.csv_export import safe_cell
+from core import japan_time
+from core.csv_export import excel_text_stream, safe_cell
 from core.roles import CITY_EDITORS
 from members import choices as member_choices
 from members.models import ActivityPage, ActivitySignup, Membership, PersonalDataAccessLog
@@ -401,13 +402,13 @@ CONSULTATION_ATTACHMENTS = Dataset(
 
 def _whole_period():
     """Japan-time dates from the first click, conversion or campaign start to today."""
-    today = timezone.localdate()
+    today = japan_time.today()
     firsts = [
         Click.objects.aggregate(first=Min("clicked_at"))["first"],
         Conversion.objects.aggregate(first=Min("occurred_at"))["first"],
         CampaignPage.objects.aggregate(first=Min("starts_at"))["first"],
     ]
-    firsts = [timezone.localtime(first, dashboard.JAPAN).date() for first in firsts if first]
+    firsts = [japan_time.japan_date(first) for first in firsts if first]
     return min([*firsts, today]), today
 
 
@@ -595,7 +596,7 @@ def datasets_named(names=None):
 
 def json_value(value):
     if isinstance(value, datetime):
-        return timezone.localtime(value, dashboard.JAPAN).isoformat()
+        return japan_time.isoformat_japan(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
@@ -646,7 +647,7 @@ def readme_text(description, generated_at):
     lines = [
         str(_("Data export of %(site)s")) % {"site": settings.WAGTAIL_SITE_NAME},
         str(_("Created: %(time)s (Japan time)"))
-        % {"time": timezone.localtime(generated_at, dashboard.JAPAN).strftime("%Y-%m-%d %H:%M")},
+        % {"time": timezone.localtime(generated_at, japan_time.JST).strftime("%Y-%m-%d %H:%M")},
         "",
         str(
             _(
@@ -726,7 +727,7 @@ def _write_dataset(archive, dataset):
         tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as json_buffer,
         archive.open(f"{dataset.name}.csv", "w") as csv_file,
     ):
-        csv_text = io.TextIOWrapper(csv_file, encoding="utf-8-sig", newline="")
+        csv_text = excel_text_stream(csv_file)
         json_text = io.TextIOWrapper(json_buffer, encoding="utf-8")
         writer = csv.writer(csv_text)
         writer.writerow(dataset.column_names)
@@ -783,5 +784,5 @@ def log_export(counts, request=None, origin=COMMAND_STAFF_EMAIL):
 
 
 def default_filename(now=None):
-    now = timezone.localtime(now or timezone.now(), dashboard.JAPAN)
+    now = timezone.localtime(now or timezone.now(), japan_time.JST)
     return f"tsunagaru-data-{now:%Y%m%d-%H%M}.zip"

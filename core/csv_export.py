@@ -2,6 +2,8 @@
 with = + - @ (or a tab or carriage return) would run as a formula in Excel, so it is prefixed
 with an apostrophe."""
 
+import io
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,6 +26,14 @@ BOM = "\ufeff"
 def for_excel(text):
     """CSV text as Excel opens it correctly: with the byte order mark in front."""
     return text if text.startswith(BOM) else BOM + text
+
+
+def excel_text_stream(binary_file):
+    """A text stream over a binary file (a ZIP member, a file on disk) for CSV written row by
+    row, as Excel opens it correctly: the byte order mark first, then UTF-8."""
+    stream = io.TextIOWrapper(binary_file, encoding="utf-8", newline="")
+    stream.write(BOM)
+    return stream
 
 
 def csv_response(text, filename):

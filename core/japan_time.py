@@ -55,3 +55,9 @@ def fiscal_year_months(fiscal_year):
 def start_of_day(day):
     """The aware datetime at which a Japan day begins."""
     return dt.datetime.combine(day, dt.time.min, tzinfo=JST)
+
+
+def isoformat_japan(value):
+    """The ISO 8601 text of an aware datetime in Japan time (+09:00), whatever zone is active;
+    None stays None. Every data download writes its times this way."""
+    return timezone.localtime(value, JST).isoformat() if value is not None else None

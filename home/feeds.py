@@ -1,8 +1,5 @@
 """RSS and Atom feeds of news releases, one per language (outside the language prefix)."""
 
-import datetime
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -11,11 +8,11 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.japan_time import start_of_day
 from home.chrome import chrome_for
 from home.models import NewsPage
 
 FEED_LENGTH = 20
-JAPAN = ZoneInfo("Asia/Tokyo")
 
 
 class NewsFeed(Feed):
@@ -61,7 +58,7 @@ class NewsFeed(Feed):
     def item_pubdate(self, item):
         """The release's own date (the date editors give it, Japan time), not when its page was
         first published: imported or back-dated news keeps its date."""
-        return datetime.datetime.combine(item.date, datetime.time.min, tzinfo=JAPAN)
+        return start_of_day(item.date)
 
     def item_updateddate(self, item):
         return self.item_pubdate(item)

@@ -20,6 +20,7 @@ from wagtail.models import Site
 
 from core import japan_time
 from core.locales import locale_for, translation_or_original
+from home.models.scheduled import not_past_q
 from members.accounts import has_verified_email, open_account
 from members.models import (
     ActivityPage,
@@ -513,7 +514,7 @@ def member_data(user):
             "email": user.email,
             "family_name": user.last_name,
             "given_name": user.first_name,
-            "joined": timezone.localtime(user.date_joined).isoformat(),
+            "joined": japan_time.isoformat_japan(user.date_joined),
         },
         "membership": None,
         "activity_signups": [
@@ -521,17 +522,13 @@ def member_data(user):
                 "activity": signup.activity.title,
                 "status": signup.status,
                 "status_label": str(statuses.get(signup.status, "")),
-                "signed_up": timezone.localtime(signup.created_at).isoformat(),
-                "attended": (
-                    timezone.localtime(signup.attended_at).isoformat()
-                    if signup.attended_at
-                    else None
-                ),
+                "signed_up": japan_time.isoformat_japan(signup.created_at),
+                "attended": japan_time.isoformat_japan(signup.attended_at),
             }
             for signup in user.activity_signups.select_related("activity")
         ],
         "notices": [
-            {"date": timezone.localtime(n.created_at).isoformat(), "message": n.message}
+            {"date": japan_time.isoformat_japan(n.created_at), "message": n.message}
             for n in user.member_notices.all()
         ],
     }
@@ -542,7 +539,7 @@ def member_data(user):
             "status_label": str(membership.get_status_display()),
             "tier": membership.tier,
             "tier_label": str(dict(Tier.choices).get(membership.tier, "")),
-            "registered": timezone.localtime(membership.registered_at).isoformat(),
+            "registered": japan_time.isoformat_japan(membership.registered_at),
             "name_kana": membership.name_kana,
             "residence_prefecture": membership.residence_prefecture,
             "residence_prefecture_label": prefecture_name(membership.residence_prefecture),
@@ -561,7 +558,7 @@ def member_data(user):
             "language_label": language_name(membership.language),
             "national_registration_id": membership.national_registration_id,
             "privacy_policy_version": membership.privacy_policy_version,
-            "consented": timezone.localtime(membership.consented_at).isoformat(),
+            "consented": japan_time.isoformat_japan(membership.consented_at),
         }
     for _receiver, extra in collect_member_data.send(sender=type(user), user=user):
         data.update(extra or {})
@@ -599,7 +596,7 @@ def delete_account(user):
             membership.save()
         upcoming = (
             ActivitySignup.objects.filter(user=user, attended_at__isnull=True)
-            .filter(Q(activity__end__gt=timezone.now()) | Q(activity__end__isnull=True))
+            .filter(not_past_q("activity__"))
             .exclude(status=ActivitySignup.Status.CANCELLED)
         )
         for signup in upcoming:

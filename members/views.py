@@ -24,7 +24,7 @@ from formtools.wizard.views import SessionWizardView
 from core import qr
 from core.abuse import within_rate_limit
 from core.csv_export import csv_response, safe_cell
-from core.japan_time import fiscal_year_start
+from core.japan_time import fiscal_year_start, today
 from core.locales import active_locale, translation_or_original
 from core.responses import make_private, private_view
 from members import services
@@ -393,7 +393,7 @@ def edit_profile(request):
 @open_to_every_account
 def download_data(request, fmt):
     data = services.member_data(request.user)
-    filename = f"my-data-{timezone.localdate().isoformat()}.{fmt}"
+    filename = f"my-data-{today().isoformat()}.{fmt}"
     if fmt == "csv":
         return csv_response(flatten_to_csv(data), filename)
     response = HttpResponse(

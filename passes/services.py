@@ -627,12 +627,12 @@ def holder_data(sender, user, **kwargs):
                 "party_size": entry_pass.party_size,
                 "valid_from": entry_pass.valid_from.isoformat(),
                 "valid_until": entry_pass.valid_until.isoformat(),
-                "applied": timezone.localtime(entry_pass.created_at).isoformat(),
+                "applied": japan_time.isoformat_japan(entry_pass.created_at),
                 "uses": [
                     {
                         "offer": use.offer.title,
                         "partner": use.partner.name,
-                        "used": timezone.localtime(use.used_at).isoformat(),
+                        "used": japan_time.isoformat_japan(use.used_at),
                     }
                     for use in entry_pass.uses.all()
                 ],

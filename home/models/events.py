@@ -14,7 +14,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage
 from home.models.images import IMAGE_MODEL
-from home.models.scheduled import ScheduledPage, not_past
+from home.models.scheduled import ScheduledPage, not_past, past_q
 
 EVENTS_PER_PAGE = 12
 
@@ -41,7 +41,7 @@ class EventIndexPage(RoutablePageMixin, IndexPage):
 
     @path("past/")
     def past(self, request):
-        events = self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
+        events = self.events().filter(past_q()).order_by("-start", "-pk")
         return self._listing(request, events, past=True)
 
     def _listing(self, request, events, past):

@@ -36,7 +36,20 @@ class ScheduledPage(BasePage):
         return self.end is not None and self.end < timezone.now()
 
 
+def not_past_q(prefix="", now=None):
+    """The condition "not past" (see ScheduledPage.is_past) on the scheduled page reached by
+    `prefix` ("" for the page itself, "activity__" from a sign-up): it ends now or later, or
+    it is ongoing (no end). A page ending exactly now is not past yet."""
+    now = now or timezone.now()
+    return Q(**{f"{prefix}end__isnull": True}) | Q(**{f"{prefix}end__gte": now})
+
+
+def past_q(prefix="", now=None):
+    """The opposite of not_past_q: it ended before now (an ongoing page is never past)."""
+    return Q(**{f"{prefix}end__lt": now or timezone.now()})
+
+
 def not_past(pages):
-    """The scheduled pages in `pages` that are not past (see ScheduledPage.is_past): those
-    ending now or later, and ongoing ones (no end)."""
-    return pages.filter(Q(end__isnull=True) | Q(end__gte=timezone.now()))
+    """The scheduled pages in `pages` that are not past: those ending now or later, and
+    ongoing ones (no end)."""
+    return pages.filter(not_past_q())

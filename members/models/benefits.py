@@ -2,13 +2,13 @@
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from core import japan_time
 from members import choices
 from members.fields import ChoiceCodesField
 
@@ -70,7 +70,7 @@ class Benefit(TranslatableMixin, index.Indexed, models.Model):
 
     @classmethod
     def current(cls, locale=None):
-        today = timezone.localdate()
+        today = japan_time.today()
         benefits = cls.objects.filter(live=True).filter(
             Q(valid_from__isnull=True) | Q(valid_from__lte=today),
             Q(valid_until__isnull=True) | Q(valid_until__gte=today),
