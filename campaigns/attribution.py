@@ -158,9 +158,7 @@ def touch_fields(source):
     code = utm.get("utm_campaign", "")
     if code:
         fields["campaign"] = (
-            CampaignPage.objects.filter(code=code, locale__language_code=settings.LANGUAGE_CODE)
-            .order_by("pk")
-            .first()
+            CampaignPage.objects.originals().filter(code=code).order_by("pk").first()
         )
     fields["channel"] = UTM_SOURCE_CHANNELS.get(utm.get("utm_source", "").lower(), "other")
     return fields

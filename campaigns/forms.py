@@ -3,12 +3,11 @@
 from datetime import date, timedelta
 
 from django import forms
-from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from campaigns.models import CHANNEL_MEDIUM, CampaignPage
+from core import japan_time
 
 DEFAULT_DAYS = 30
 # A year like 99999 would not make a date, and a century of figures is nobody's question.
@@ -17,7 +16,7 @@ EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 def default_range(today=None):
     """The last 30 days, today included (Japan time)."""
-    today = today or timezone.localdate()
+    today = today or japan_time.today()
     return today - timedelta(days=DEFAULT_DAYS - 1), today
 
 
@@ -65,9 +64,9 @@ class DashboardFilterForm(forms.Form):
             data.setdefault("date_from", date_from.isoformat())
             data.setdefault("date_to", date_to.isoformat())
         super().__init__(data, initial={"date_from": date_from, "date_to": date_to}, **kwargs)
-        self.fields["campaign"].queryset = CampaignPage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        ).order_by("-starts_at", "title")
+        self.fields["campaign"].queryset = CampaignPage.objects.originals().order_by(
+            "-starts_at", "title"
+        )
 
     def full_clean(self):
         super().full_clean()

@@ -4,7 +4,6 @@ A visit's source (the last tracking link or set of UTM values) is kept in a firs
 cookie; clicks and conversions copy it into `Touch` fields so the dashboard groups both by
 campaign, creator, channel and link without joins through data that may change later."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -21,6 +20,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.locales import in_default_locale
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage, PortalPageManager, PortalPageQuerySet
 from home.models.images import IMAGE_MODEL
@@ -351,7 +351,8 @@ class CampaignRelatedPage(Orderable):
 
 
 def campaigns_in_default_locale():
-    return {"locale__language_code": settings.LANGUAGE_CODE}
+    """limit_choices_to of the fields that point at a campaign: Japanese originals only."""
+    return in_default_locale()
 
 
 code_validator = RegexValidator(

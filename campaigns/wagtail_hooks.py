@@ -4,7 +4,6 @@ dashboard. Each item shows only to those whose role grants it (campaigns.migrati
 City and Contractor editors)."""
 
 import django_filters
-from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import path, reverse
@@ -29,16 +28,15 @@ from campaigns.models import (
 )
 from core.admin_lists import SnippetListViewSet
 from core.admin_views import menu_item_class_shown_to
+from core.locales import in_default_locale
 
 
 def _default_locale_campaigns(request=None):
-    return CampaignPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
-        "-starts_at"
-    )
+    return CampaignPage.objects.originals().order_by("-starts_at")
 
 
 def _default_locale_creators(request=None):
-    return Creator.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return Creator.objects.filter(**in_default_locale())
 
 
 class CreatorViewSet(SnippetListViewSet):

@@ -55,6 +55,28 @@ def offers_language(locale):
     return offered
 
 
+def in_default_locale(prefix=""):
+    """The filter for "the Japanese original": rows in the default language (LANGUAGE_CODE),
+    as keyword arguments, e.g. `.filter(**in_default_locale())`, or a model field's
+    `limit_choices_to`. `prefix` reaches the locale through a relation, e.g.
+    `in_default_locale("press_release__")` for the links whose press release is an original."""
+    from django.conf import settings
+
+    return {f"{prefix}locale__language_code": settings.LANGUAGE_CODE}
+
+
+def original_subquery(originals, field="pk", outer_key="translation_key"):
+    """A Subquery of the `field` of each outer row's original (the row of `originals`, a model
+    or a queryset, in the default language with the outer row's `outer_key` as its translation
+    key): to order translations in the order of their originals, or read the originals'
+    synchronized fields, in the query that lists them."""
+    from django.db.models import OuterRef, Subquery
+
+    queryset = originals._default_manager.all() if isinstance(originals, type) else originals
+    queryset = queryset.filter(translation_key=OuterRef(outer_key), **in_default_locale())
+    return Subquery(queryset.values(field)[:1])
+
+
 # Functions (model, locale) -> a queryset of the `translation_key` values of `model`'s rows in
 # `locale` that the public must not see yet (translations waiting for approval), or None.
 # Apps register theirs in AppConfig.ready(): content hides snippet translations that a city

@@ -22,7 +22,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import japan_time
-from core.locales import locale_for, original_of, translations_or_originals
+from core.locales import (
+    in_default_locale,
+    locale_for,
+    original_of,
+    original_subquery,
+    translations_or_originals,
+)
 from core.roles import PARTNER_STAFF
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage
@@ -48,7 +54,7 @@ class OriginalsQuerySet(models.QuerySet):
     def originals(self):
         """The Japanese originals: uses, staff and counts key on them, and their synchronized
         fields (state) are the current ones."""
-        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return self.filter(**in_default_locale())
 
 
 class HasOriginal:
@@ -435,13 +441,9 @@ def with_original_state(queryset):
     """Annotate each partner or offer with its Japanese original's synchronized fields, in the
     same query (see copy_original_state)."""
     model = queryset.model
-    originals = model.objects.filter(
-        translation_key=models.OuterRef("translation_key"),
-        locale__language_code=settings.LANGUAGE_CODE,
-    )
     return queryset.annotate(
         **{
-            f"original_{field}": models.Subquery(originals.values(field)[:1])
+            f"original_{field}": original_subquery(model, field)
             for field in STATE_FIELDS[model.__name__]
         }
     )
@@ -463,10 +465,9 @@ def copy_original_state(objects):
     else:
         originals = {
             row["translation_key"]: row
-            for row in model.objects.filter(
-                translation_key__in={o.translation_key for o in objects},
-                locale__language_code=settings.LANGUAGE_CODE,
-            ).values("translation_key", *fields)
+            for row in model.objects.originals()
+            .filter(translation_key__in={o.translation_key for o in objects})
+            .values("translation_key", *fields)
         }
     for obj in objects:
         row = originals.get(obj.translation_key)
@@ -490,9 +491,7 @@ def offers_in_locale(locale=None, day=None, **filters):
         ).annotate(
             partner_key=models.F("partner__translation_key"),
             # In the order of the originals, whichever language each row is in.
-            original_pk=models.Subquery(
-                current.filter(translation_key=models.OuterRef("translation_key")).values("pk")[:1]
-            ),
+            original_pk=original_subquery(current),
         )
     ).order_by("original_pk")
     return copy_original_state(list(offers))
@@ -650,7 +649,7 @@ class UsedPassCode(models.Model):
 
 def original_partners():
     """limit_choices_to of PartnerStaff.partner: Japanese originals only."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
+    return in_default_locale()
 
 
 class PartnerStaff(models.Model):

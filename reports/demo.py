@@ -6,6 +6,7 @@ load members are there afterwards) and targets an editor changed are left alone.
 import datetime as dt
 
 from core import japan_time
+from core.locales import in_default_locale
 from reports import periods
 from reports.load_data import MONTH_WEIGHTS, apportion, generate, load_members
 from reports.models import KPI, KPITarget
@@ -140,7 +141,7 @@ def finished_quarterly_report(stdout):
                 report=report, section=section, image=image, caption=image.title
             )
         for section, slug in (("registration", "activities"), ("portal", "moving")):
-            page = Page.objects.filter(slug=slug, locale__language_code="ja").live().first()
+            page = Page.objects.filter(slug=slug, **in_default_locale()).live().first()
             if page:
                 ReportHighlight.objects.create(report=report, section=section, page=page)
     if not report.versions.filter(status=ReportVersion.Status.DONE).exists():

@@ -25,7 +25,6 @@ import time
 from collections import Counter, defaultdict
 from itertools import accumulate
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -293,9 +292,7 @@ class _Loader:
         from campaigns.models import CampaignPage
 
         days = set()
-        campaigns = CampaignPage.objects.filter(
-            locale__language_code=settings.LANGUAGE_CODE
-        ).values_list("starts_at", "ends_at")
+        campaigns = CampaignPage.objects.originals().values_list("starts_at", "ends_at")
         for starts_at, ends_at in campaigns:
             first = timezone.localtime(starts_at, JST).date()
             last = timezone.localtime(ends_at, JST).date()
@@ -707,7 +704,8 @@ class _Loader:
         last = japan_time.start_of_day(self.end + dt.timedelta(1))
         activities = list(
             ActivityPage.objects.live()
-            .filter(locale__language_code=settings.LANGUAGE_CODE, start__gte=first, start__lt=last)
+            .originals()
+            .filter(start__gte=first, start__lt=last)
             .order_by("start", "pk")
         )
         if not activities:

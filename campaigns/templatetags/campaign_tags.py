@@ -12,6 +12,7 @@ from wagtail.embeds.exceptions import EmbedException
 
 from campaigns.models import CallToAction, CampaignPage, Creator, TrackingLink
 from campaigns.targets import entrance_urls, with_query
+from core.locales import active_locale, in_default_locale, translations_or_originals
 from home.blocks import MediaEmbedBlock
 from home.templatetags.share_tags import page_full_url
 from home.templatetags.share_tags import share_links as build_share_links
@@ -83,10 +84,6 @@ def localized_creators(creators):
     """Each creator in the visitor's language where a published translation exists, else the
     Japanese original. A translation still waiting for a City editor's approval is left out
     (translations_or_originals), also when the page itself points at it."""
-    from django.conf import settings
-
-    from core.locales import active_locale, translations_or_originals
-
     locale = active_locale()
     if locale is None or not creators or locale.language_code == settings.LANGUAGE_CODE:
         return creators
@@ -167,7 +164,7 @@ def press_link(page):
     return (
         TrackingLink.objects.filter(
             press_release__translation_key=page.translation_key,
-            press_release__locale__language_code=settings.LANGUAGE_CODE,
+            **in_default_locale("press_release__"),
         )
         .only("code")
         .first()

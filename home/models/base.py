@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
+from core.locales import in_default_locale
 from home.models.images import IMAGE_MODEL
 
 _SPACES = re.compile(r"\s+")
@@ -35,6 +36,11 @@ class PortalPageQuerySet(PageQuerySet):
         """The pages visitors of this language can open: live, outside any private section
         (a view restriction), in `locale` (a Locale or its id)."""
         return self.live().public().filter(locale=locale)
+
+    def originals(self):
+        """The Japanese originals (pages in the default language): what campaigns,
+        attribution and figures key on, whichever translation a visitor saw."""
+        return self.filter(**in_default_locale())
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)

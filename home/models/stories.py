@@ -4,7 +4,6 @@ import math
 import re
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -17,7 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from core.locales import locale_by_id, translations_or_originals
+from core.locales import locale_by_id, original_subquery, translations_or_originals
 from home.blocks import BaseStreamBlock
 from home.models.base import BasePage, IndexPage, listing_vary, paginate
 from home.models.images import IMAGE_MODEL
@@ -163,14 +162,8 @@ def themes_in_locale(locale=None, **filters):
     """Story themes in the visitor's language, else their Japanese originals (annotated
     is_original_language and lang, see core.locales.translations_or_originals), in the
     order of the originals."""
-    originals = StoryTheme.objects.filter(
-        locale__language_code=settings.LANGUAGE_CODE,
-        translation_key=models.OuterRef("translation_key"),
-    )
     themes = translations_or_originals(StoryTheme.objects.filter(**filters), locale)
-    return themes.annotate(original_pk=models.Subquery(originals.values("pk")[:1])).order_by(
-        "original_pk", "pk"
-    )
+    return themes.annotate(original_pk=original_subquery(StoryTheme)).order_by("original_pk", "pk")
 
 
 def attach_theme_labels(stories, locale=None):
