@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from core.locales import in_default_locale
 from home.models import SiteIdentity, SiteSettings
 
 # Written into DIR so that --clear only ever empties an earlier export.
@@ -422,8 +423,7 @@ class StaticExporter:
             (
                 page.get_url()
                 for page in Page.objects.filter(
-                    translation_key=self.site.root_page.translation_key,
-                    locale__language_code=settings.LANGUAGE_CODE,
+                    translation_key=self.site.root_page.translation_key, **in_default_locale()
                 ).live()
             ),
             None,
