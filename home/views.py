@@ -1,41 +1,17 @@
 """Views of the portal that are not Wagtail pages: search and the sitemap."""
 
 from django.core.cache import cache
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale, PageViewRestriction, Site
-from wagtail.models import Page as WagtailPage
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from core.cache_version import version
+from home.models.base import paginate
 from home.search import excerpt, result_label, search
 
 RESULTS_PER_PAGE = 10
-
-
-def one_query_page(queryset, number, per_page):
-    """(paginator, page) of `queryset` in one query: the page's rows carry the number of all
-    rows (COUNT(*) OVER ()), so the search scans the documents once, not once to count and
-    again for the page. A bad ?page= is the first page; a page past the end costs a count and
-    shows the last page, as Paginator.get_page does."""
-    try:
-        number = max(int(number), 1)
-    except (TypeError, ValueError):
-        number = 1
-    counted = queryset.annotate(total_rows=Window(Count("pk")))
-    start = (number - 1) * per_page
-    rows = list(counted[start : start + per_page])
-    paginator = Paginator(queryset, per_page)
-    if rows:
-        paginator.__dict__["count"] = rows[0].total_rows  # Paginator.count is cached
-    elif number > 1:
-        return paginator, paginator.get_page(number)
-    else:
-        paginator.__dict__["count"] = 0
-    return paginator, Page(rows, number, paginator)
 
 
 @require_GET
@@ -43,10 +19,8 @@ def search_view(request):
     query = request.GET.get("q", "").strip()
     locale = Locale.get_active()
     documents, terms = search(query, locale)
-    paginator, results = one_query_page(
-        documents.select_related("content_type"), request.GET.get("page"), RESULTS_PER_PAGE
-    )
-    pages = WagtailPage.objects.in_bulk([d.page_id for d in results])
+    results = paginate(request, documents.select_related("content_type"), RESULTS_PER_PAGE)
+    pages = Page.objects.in_bulk([d.page_id for d in results])
     items = []
     for document in results:
         page = pages.get(document.page_id)
@@ -65,7 +39,7 @@ def search_view(request):
     return render(
         request,
         "home/search_results.html",
-        {"query": query, "results": results, "items": items, "count": paginator.count},
+        {"query": query, "results": results, "items": items, "count": results.paginator.count},
     )
 
 
@@ -87,10 +61,10 @@ SITEMAP_CACHE_SECONDS = 24 * 60 * 60
 
 
 def _sitemap_xml(request, site):
-    roots = WagtailPage.objects.filter(translation_key=site.root_page.translation_key)
-    pages = WagtailPage.objects.none()
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key)
+    pages = Page.objects.none()
     for root in roots:
-        pages = pages | WagtailPage.objects.descendant_of(root, inclusive=True)
+        pages = pages | Page.objects.descendant_of(root, inclusive=True)
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
     pages = [
         p

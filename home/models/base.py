@@ -2,8 +2,10 @@
 
 import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Window
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -167,14 +169,23 @@ class IndexPage(BasePage):
 
 
 def paginate(request, queryset, per_page):
-    """One page of results; a bad or out-of-range ?page= shows the first or last page."""
+    """One page of results for ?page=, with the number of all results read in the same query
+    (COUNT(*) OVER ()): a listing or a search scans its rows once, not once to count and again
+    for the page. A bad ?page= shows the first page; one past the end (or below 1) costs a
+    count and shows the last, as Paginator.get_page does."""
     paginator = Paginator(queryset, per_page)
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    if number >= 1:
+        start = (number - 1) * per_page
+        counted = queryset.annotate(total_rows=Window(Count("pk")))
+        rows = list(counted[start : start + per_page])
+        if rows or number == 1:
+            paginator.__dict__["count"] = rows[0].total_rows if rows else 0  # a cached_property
+            return PaginatorPage(rows, number, paginator)
+    page = paginator.get_page(number)
     page.object_list = list(page.object_list)
     return page
 

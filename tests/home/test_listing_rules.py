@@ -35,3 +35,34 @@ def test_upcoming_means_not_past_and_keeps_ongoing_activities(client, demo_site)
     html = client.get(index.url).content.decode()
     assert "これからの活動" in html and "毎週の活動" in html
     assert "終わった活動" not in html
+
+
+def test_one_page_of_a_listing_reads_its_rows_and_their_number_in_one_query(demo_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import NewsPage
+    from home.models.base import paginate
+    from tests.factories.home import NewsPageFactory
+
+    NewsPageFactory.create_batch(8)
+    news = NewsPage.objects.filter(locale__language_code="ja").order_by("pk")
+    total = news.count()
+    assert total > 3
+
+    def page(number):
+        return paginate(RequestFactory().get("/news/", {"page": number}), news, 3)
+
+    expected = [n.pk for n in news[3:6]]
+    with CaptureQueriesContext(connection) as queries:
+        second = page(2)
+        assert second.paginator.count == total
+        assert second.paginator.num_pages == -(-total // 3)
+        assert [n.pk for n in second] == expected
+    assert len(queries) == 1
+    last = second.paginator.num_pages
+    # Past the end, below 1 or not a number: as Paginator.get_page answers.
+    assert page(last + 5).number == last and page(0).number == last
+    assert page("x").number == 1 and len(page("x")) == 3
+    empty = paginate(RequestFactory().get("/news/"), news.none(), 3)
+    assert empty.number == 1 and empty.paginator.count == 0 and list(empty) == []
